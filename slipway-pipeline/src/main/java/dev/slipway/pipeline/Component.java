@@ -1,0 +1,46 @@
+package dev.slipway.pipeline;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One kind of pipeline step: reads typed input artifacts, writes typed output artifacts.
+ * Implementations are stateless, have a public no-argument constructor and are registered in
+ * {@code META-INF/services/dev.slipway.pipeline.Component}.
+ *
+ * <p>A component must be a pure function of its parameters, its inputs' bytes and its
+ * {@link #fingerprint}: that is what makes cached reuse of its outputs correct.
+ */
+public interface Component {
+
+  /** The name used in pipeline files, e.g. {@code ingest}. */
+  String name();
+
+  /** Bump when the component's behaviour changes, so that cached outputs are not reused. */
+  String version();
+
+  /** Input ports this component requires. */
+  Set<String> inputs();
+
+  /** Output port → artifact type written on it. */
+  Map<String, String> outputs();
+
+  /**
+   * Anything outside the inputs and parameters that the outputs depend on, e.g. the digest of a
+   * file the component reads. Empty by default.
+   *
+   * @param baseDir the directory of the pipeline file, against which relative paths resolve
+   */
+  default Map<String, String> fingerprint(Map<String, Object> params, Path baseDir) {
+    return Map.of();
+  }
+
+  /**
+   * Runs the step. Writes each output to a file obtained from {@link StepContext#newOutputFile}
+   * and returns them; the executor stores them as immutable artifacts.
+   *
+   * @throws dev.slipway.core.SlipwayException with a message for people when the step fails
+   */
+  Map<String, StepOutput> run(StepContext context);
+}

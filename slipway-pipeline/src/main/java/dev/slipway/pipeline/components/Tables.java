@@ -1,0 +1,70 @@
+package dev.slipway.pipeline.components;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.slipway.core.Column;
+import dev.slipway.core.FeatureType;
+import dev.slipway.core.Json;
+import dev.slipway.core.NumericColumn;
+import dev.slipway.core.Table;
+import dev.slipway.data.CsvReader;
+import dev.slipway.data.CsvWriter;
+import dev.slipway.pipeline.InputArtifact;
+import dev.slipway.pipeline.StepOutput;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How dataset splits travel between steps: canonical CSV plus a {@code column_types} property, so
+ * that a split whose string column happens to hold only digits is still read back as strings.
+ */
+final class Tables {
+  private Tables() {}
+
+  static final String COLUMN_TYPES = "column_types";
+
+  static StepOutput write(Table table, Path file, Map<String, String> properties) {
+    try (OutputStream out = Files.newOutputStream(file)) {
+      CsvWriter.write(table, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+    Map<String, String> props = new LinkedHashMap<>(properties);
+    props.put(COLUMN_TYPES, typesJson(table));
+    props.put("rows", Integer.toString(table.rowCount()));
+    return new StepOutput(file, props);
+  }
+
+  static Table read(InputArtifact input) {
+    String types = input.artifact().properties().get(COLUMN_TYPES);
+    if (types == null) {
+      return CsvReader.read(input.file());
+    }
+    try {
+      Map<String, FeatureType> parsed =
+          Json.MAPPER.readValue(types, new TypeReference<Map<String, FeatureType>>() {});
+      return CsvReader.read(input.file(), parsed);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The column types as the JSON recorded in the {@value #COLUMN_TYPES} property. */
+  static String typesJson(Table table) {
+    return new String(Json.bytes(types(table)), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static Map<String, FeatureType> types(Table table) {
+    Map<String, FeatureType> types = new LinkedHashMap<>();
+    for (Column c : table.columns()) {
+      FeatureType t =
+          c instanceof NumericColumn n ? (n.isIntegral() ? FeatureType.INT : FeatureType.FLOAT) : FeatureType.STRING;
+      types.put(c.name(), t);
+    }
+    return types;
+  }
+}

@@ -1,0 +1,124 @@
+package dev.slipway.pipeline.components;
+
+import dev.slipway.core.InvalidInputException;
+import dev.slipway.core.Json;
+import dev.slipway.core.Schema;
+import dev.slipway.core.Table;
+import dev.slipway.core.Task;
+import dev.slipway.features.FeatureMatrix;
+import dev.slipway.features.TransformGraph;
+import dev.slipway.pipeline.Component;
+import dev.slipway.pipeline.StepContext;
+import dev.slipway.pipeline.StepOutput;
+import dev.slipway.train.Labels;
+import dev.slipway.train.ModelBundle;
+import dev.slipway.train.Provenance;
+import dev.slipway.train.TrainedModel;
+import dev.slipway.train.Trainer;
+import dev.slipway.train.Trainers;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Trains a model on the transformed training split and writes a model bundle (transform + model
+ * + schema + signature + provenance). Parameters: {@code label}, {@code trainer} (xgboost |
+ * logistic_regression | any Trainer on the class path), {@code task} (classification |
+ * regression), {@code seed} (42), {@code hyperparameters} (a map passed to the trainer).
+ */
+public final class TrainComponent implements Component {
+
+  @Override
+  public String name() {
+    return "train";
+  }
+
+  @Override
+  public String version() {
+    return "1";
+  }
+
+  @Override
+  public Set<String> inputs() {
+    return Set.of("dataset", "transform", "schema");
+  }
+
+  @Override
+  public Map<String, String> outputs() {
+    return Map.of("model", ArtifactTypes.MODEL);
+  }
+
+  @Override
+  public Map<String, StepOutput> run(StepContext context) {
+    String label = context.requiredString("label");
+    Task task = task(context);
+    long seed = context.integer("seed", SplitComponent.DEFAULT_SEED);
+    Trainer trainer = Trainers.find(context.string("trainer", "xgboost"));
+    Map<String, Object> hyperparameters = hyperparameters(context);
+
+    Table train = Tables.read(context.input("dataset"));
+    Schema schema = Json.read(context.bytes("schema"), Schema.class);
+    TransformGraph transform = TransformGraph.fromJson(context.bytes("transform"));
+    FeatureMatrix x = transform.apply(train);
+    Labels y =
+        task == Task.CLASSIFICATION
+            ? Labels.classification(train.column(label))
+            : Labels.regression(train.column(label));
+    context.progress().accept("training " + trainer.name() + " on " + x.rows() + " × " + x.cols());
+    TrainedModel model = trainer.train(x, y, hyperparameters, seed);
+
+    Map<String, String> recorded = new TreeMap<>();
+    hyperparameters.forEach((k, v) -> recorded.put(k, String.valueOf(v)));
+    Map<String, String> digests = new TreeMap<>();
+    context.inputs().forEach((port, in) -> digests.put(port, in.artifact().digest()));
+    Provenance provenance =
+        new Provenance(trainer.name(), recorded, seed, digests, Map.of(), Runtime.version().toString());
+    ModelBundle bundle =
+        ModelBundle.create(task, label, y.classes(), schema.without(label), transform, model, provenance);
+
+    Path file = context.newOutputFile(".zip");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      bundle.write(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+    Map<String, String> props = new LinkedHashMap<>();
+    props.put("task", task.name().toLowerCase(java.util.Locale.ROOT));
+    props.put("param.trainer", trainer.name());
+    props.put("param.seed", Long.toString(seed));
+    recorded.forEach((k, v) -> props.put("param." + k, v));
+    return Map.of("model", new StepOutput(file, props));
+  }
+
+  private static Task task(StepContext context) {
+    String task = context.string("task", "classification");
+    return switch (task) {
+      case "classification" -> Task.CLASSIFICATION;
+      case "regression" -> Task.REGRESSION;
+      default ->
+          throw new InvalidInputException(
+              "step '" + context.step() + "' parameter 'task' is '" + task
+                  + "'; expected classification or regression");
+    };
+  }
+
+  private static Map<String, Object> hyperparameters(StepContext context) {
+    Object raw = context.params().get("hyperparameters");
+    if (raw == null) {
+      return Map.of();
+    }
+    if (!(raw instanceof Map<?, ?> map)) {
+      throw new InvalidInputException(
+          "step '" + context.step() + "' parameter 'hyperparameters' must be a map, e.g. {max_depth: 4}");
+    }
+    Map<String, Object> out = new TreeMap<>();
+    map.forEach((k, v) -> out.put(String.valueOf(k), v));
+    return out;
+  }
+}

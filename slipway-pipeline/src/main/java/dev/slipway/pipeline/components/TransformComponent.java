@@ -1,0 +1,70 @@
+package dev.slipway.pipeline.components;
+
+import dev.slipway.core.Json;
+import dev.slipway.core.Schema;
+import dev.slipway.core.Table;
+import dev.slipway.features.TransformGraph;
+import dev.slipway.features.TransformOptions;
+import dev.slipway.pipeline.Component;
+import dev.slipway.pipeline.StepContext;
+import dev.slipway.pipeline.StepOutput;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Fits the feature transform on the training split only: impute and standardise numerics,
+ * one-hot encode strings with an unseen bucket. Parameters: {@code label} (excluded from the
+ * features), {@code numeric_impute} (mean | median), {@code standardize} (true),
+ * {@code max_categories} (50).
+ */
+public final class TransformComponent implements Component {
+
+  @Override
+  public String name() {
+    return "transform";
+  }
+
+  @Override
+  public String version() {
+    return "1";
+  }
+
+  @Override
+  public Set<String> inputs() {
+    return Set.of("dataset", "schema");
+  }
+
+  @Override
+  public Map<String, String> outputs() {
+    return Map.of("transform", ArtifactTypes.TRANSFORM_GRAPH);
+  }
+
+  @Override
+  public Map<String, StepOutput> run(StepContext context) {
+    String label = context.requiredString("label");
+    Schema schema = Json.read(context.bytes("schema"), Schema.class);
+    Table train = Tables.read(context.input("dataset"));
+    List<String> features =
+        schema.features().stream().map(Schema.Feature::name).filter(n -> !n.equals(label)).toList();
+    TransformOptions defaults = TransformOptions.defaults();
+    TransformOptions options =
+        new TransformOptions(
+            context.string("numeric_impute", defaults.numericImpute()),
+            context.bool("standardize", defaults.standardize()),
+            (int) context.integer("max_categories", defaults.maxCategories()));
+    TransformGraph graph = TransformGraph.fit(train, features, options);
+    context.progress().accept(features.size() + " features → " + graph.outputNames().size() + " columns");
+    Path file = context.newOutputFile(".json");
+    try {
+      Files.write(file, graph.toJson());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+    return Map.of("transform", StepOutput.of(file));
+  }
+}
