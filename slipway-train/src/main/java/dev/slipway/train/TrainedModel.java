@@ -1,0 +1,33 @@
+package dev.slipway.train;
+
+import dev.slipway.features.FeatureMatrix;
+
+/**
+ * A model produced by a {@link Trainer}. Immutable; predictions are safe to call from many
+ * threads.
+ */
+public interface TrainedModel {
+
+  /** The {@link Trainer#name()} that made this model and can {@link Trainer#load} it. */
+  String trainer();
+
+  /**
+   * Class probabilities, one row per input row, columns in {@link Labels#classes()} order; each row
+   * sums to 1.
+   *
+   * @throws dev.slipway.core.InvalidInputException for a regression model or a matrix with a
+   *     different number of columns than the training matrix
+   */
+  double[][] predictProbabilities(FeatureMatrix x);
+
+  /**
+   * Predicted values, one per input row.
+   *
+   * @throws dev.slipway.core.InvalidInputException for a classification model or a matrix with a
+   *     different number of columns than the training matrix
+   */
+  double[] predictValues(FeatureMatrix x);
+
+  /** The persisted form, readable by {@link Trainer#load}; not Java serialization. */
+  byte[] toBytes();
+}

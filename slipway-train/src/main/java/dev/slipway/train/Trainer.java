@@ -1,0 +1,58 @@
+package dev.slipway.train;
+
+import dev.slipway.core.Task;
+import dev.slipway.features.FeatureMatrix;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A learning algorithm, the plugin point of this module. Implementations are listed in {@code
+ * META-INF/services/dev.slipway.train.Trainer}, have a public no-argument constructor, are
+ * stateless and safe to call from many threads.
+ *
+ * <p>Training is deterministic: the same matrix, labels, parameters and seed give the same model.
+ */
+public interface Trainer {
+
+  /** The name pipelines use to pick this trainer, e.g. {@code xgboost}; unique, lower case. */
+  String name();
+
+  /** The tasks this trainer can learn. */
+  Set<Task> tasks();
+
+  /** Every parameter this trainer accepts, with its default value, in a stable order. */
+  Map<String, Object> defaultParameters();
+
+  /**
+   * The defaults overlaid with {@code parameters}, each validated and converted to its declared
+   * type (what {@link #train} actually uses and what provenance records).
+   *
+   * @throws dev.slipway.core.InvalidInputException for an unknown parameter or a value of the wrong
+   *     type or out of range, naming the parameter, the value and the allowed range
+   */
+  Map<String, Object> resolveParameters(Map<String, Object> parameters);
+
+  /**
+   * Trains a model.
+   *
+   * @param x the transformed training features
+   * @param y one label per row of {@code x}
+   * @param parameters overrides of {@link #defaultParameters()}; absent keys keep their default
+   * @param seed the only source of randomness
+   * @throws dev.slipway.core.InvalidInputException for bad parameters, a task this trainer does not
+   *     support, or a row count mismatch between {@code x} and {@code y}
+   */
+  TrainedModel train(FeatureMatrix x, Labels y, Map<String, Object> parameters, long seed);
+
+  /**
+   * Restores a model from {@link TrainedModel#toBytes()}.
+   *
+   * @throws dev.slipway.core.InvalidInputException when the bytes are not a model of this trainer
+   */
+  TrainedModel load(byte[] bytes);
+
+  /** Versions of the libraries this trainer delegates to, for provenance, e.g. {@code xgboost4j}. */
+  default Map<String, String> libraryVersions() {
+    return Map.of();
+  }
+}
