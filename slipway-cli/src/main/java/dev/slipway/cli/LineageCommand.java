@@ -9,9 +9,11 @@ import dev.slipway.store.MetadataStore;
 import dev.slipway.store.ModelVersion;
 import dev.slipway.store.Stores;
 import java.io.PrintWriter;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -42,17 +44,18 @@ final class LineageCommand implements Callable<Integer> {
       out.printf("%s:%d  registered %s in pipeline run %s%n",
           version.name(), version.version(), version.createdAt(), version.pipelineRunId());
       Optional<Execution> registration = registration(metadata, version);
+      Set<Long> shown = new HashSet<>();
       if (registration.isPresent()) {
         List<Event> inputs = metadata.events(registration.get().id()).stream()
             .filter(e -> e.type() == EventType.INPUT).toList();
         for (int i = 0; i < inputs.size(); i++) {
           Event e = inputs.get(i);
           Artifact a = metadata.artifact(e.artifactId()).orElseThrow();
-          print(out, Lineage.of(metadata, a), e.name(), "", i == inputs.size() - 1);
+          print(out, Lineage.of(metadata, a), e.name(), "", i == inputs.size() - 1, shown);
         }
       } else {
         Artifact bundle = metadata.artifact(version.artifactId()).orElseThrow();
-        print(out, Lineage.of(metadata, bundle), "model", "", true);
+        print(out, Lineage.of(metadata, bundle), "model", "", true, shown);
       }
     }
     return 0;
@@ -70,16 +73,24 @@ final class LineageCommand implements Callable<Integer> {
         .findFirst();
   }
 
-  private static void print(PrintWriter out, Lineage.Node node, String port, String indent, boolean last) {
+  /** Prints a node and its inputs; an artifact whose lineage was already printed is not repeated. */
+  private static void print(
+      PrintWriter out, Lineage.Node node, String port, String indent, boolean last, Set<Long> shown) {
     Artifact a = node.artifact();
-    String producer = node.producer()
-        .map(e -> "  ← " + e.step() + " (" + e.component() + " #" + e.id() + params(e.parameters()) + ")")
-        .orElse("");
+    boolean repeated = !shown.add(a.id());
+    String producer = repeated
+        ? "  (lineage above)"
+        : node.producer()
+            .map(e -> "  ← " + e.step() + " (" + e.component() + " #" + e.id() + params(e.parameters()) + ")")
+            .orElse("");
     out.printf("%s%s %s: %s sha256:%s%s%n", indent, last ? "└─" : "├─", port, a.type(), a.digest(), producer);
+    if (repeated) {
+      return;
+    }
     String childIndent = indent + (last ? "   " : "│  ");
     for (int i = 0; i < node.inputs().size(); i++) {
       Lineage.Node child = node.inputs().get(i);
-      print(out, child, child.port(), childIndent, i == node.inputs().size() - 1);
+      print(out, child, child.port(), childIndent, i == node.inputs().size() - 1, shown);
     }
   }
 

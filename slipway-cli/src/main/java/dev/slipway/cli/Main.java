@@ -9,7 +9,16 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    quietLibraryLogging();
     System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * Libraries that log through java.util.logging (Tribuo announces every training run at INFO)
+   * would interleave with the progress lines; only their warnings and errors are shown.
+   */
+  private static void quietLibraryLogging() {
+    java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
   }
 
   /** The configured command line; tests call {@code execute} on it without exiting. */

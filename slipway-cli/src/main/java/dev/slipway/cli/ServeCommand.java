@@ -63,11 +63,7 @@ final class ServeCommand implements Callable<Integer> {
 
     void close() {
       server.close();
-      try {
-        log.close();
-      } catch (Exception e) {
-        throw new SlipwayException("cannot close the prediction log " + logFile, e);
-      }
+      log.close();
     }
   }
 
@@ -82,17 +78,9 @@ final class ServeCommand implements Callable<Integer> {
     try {
       server = ModelServer.start(served, host, port, log, Clock.systemUTC());
     } catch (SlipwayException e) {
-      closeQuietly(log);
+      log.close();
       throw e;
     }
     return new Running(served, server, log, logFile);
-  }
-
-  private static void closeQuietly(PredictionLog log) {
-    try {
-      log.close();
-    } catch (Exception suppressed) {
-      // The server never started; the log holds nothing to lose.
-    }
   }
 }

@@ -1,10 +1,8 @@
 package dev.slipway.pipeline.components;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.slipway.core.Column;
 import dev.slipway.core.FeatureType;
 import dev.slipway.core.Json;
-import dev.slipway.core.NumericColumn;
 import dev.slipway.core.Table;
 import dev.slipway.data.CsvReader;
 import dev.slipway.data.CsvWriter;
@@ -55,16 +53,6 @@ final class Tables {
 
   /** The column types as the JSON recorded in the {@value #COLUMN_TYPES} property. */
   static String typesJson(Table table) {
-    return new String(Json.bytes(types(table)), java.nio.charset.StandardCharsets.UTF_8);
-  }
-
-  private static Map<String, FeatureType> types(Table table) {
-    Map<String, FeatureType> types = new LinkedHashMap<>();
-    for (Column c : table.columns()) {
-      FeatureType t =
-          c instanceof NumericColumn n ? (n.isIntegral() ? FeatureType.INT : FeatureType.FLOAT) : FeatureType.STRING;
-      types.put(c.name(), t);
-    }
-    return types;
+    return new String(Json.bytes(CsvReader.typesOf(table)), java.nio.charset.StandardCharsets.UTF_8);
   }
 }

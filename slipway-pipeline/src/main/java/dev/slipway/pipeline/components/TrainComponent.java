@@ -73,12 +73,9 @@ public final class TrainComponent implements Component {
     context.progress().accept("training " + trainer.name() + " on " + x.rows() + " × " + x.cols());
     TrainedModel model = trainer.train(x, y, hyperparameters, seed);
 
-    Map<String, String> recorded = new TreeMap<>();
-    hyperparameters.forEach((k, v) -> recorded.put(k, String.valueOf(v)));
     Map<String, String> digests = new TreeMap<>();
     context.inputs().forEach((port, in) -> digests.put(port, in.artifact().digest()));
-    Provenance provenance =
-        new Provenance(trainer.name(), recorded, seed, digests, Map.of(), Runtime.version().toString());
+    Provenance provenance = Provenance.of(trainer, hyperparameters, seed, digests);
     ModelBundle bundle =
         ModelBundle.create(task, label, y.classes(), schema.without(label), transform, model, provenance);
 
@@ -92,7 +89,7 @@ public final class TrainComponent implements Component {
     props.put("task", task.name().toLowerCase(java.util.Locale.ROOT));
     props.put("param.trainer", trainer.name());
     props.put("param.seed", Long.toString(seed));
-    recorded.forEach((k, v) -> props.put("param." + k, v));
+    provenance.parameters().forEach((k, v) -> props.put("param." + k, v));
     return Map.of("model", new StepOutput(file, props));
   }
 
