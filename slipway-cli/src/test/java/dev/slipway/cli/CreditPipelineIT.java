@@ -22,12 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CreditPipelineIT {
-  @TempDir Path dir;
+  Path dir;
   Path home;
   Path pipeline;
 
   @BeforeAll
-  void setUp() throws Exception {
+  void setUp(@TempDir Path dir) throws Exception {
+    this.dir = dir;
     home = dir.resolve("home");
     pipeline = Cli.copyExample(Files.createDirectory(dir.resolve("credit")));
   }

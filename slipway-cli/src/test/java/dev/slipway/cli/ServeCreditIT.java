@@ -24,14 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServeCreditIT {
-  @TempDir Path dir;
+  Path dir;
   Stores stores;
   ServeCommand.Running running;
   String applicant;
   final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
-  void trainAndServe() throws Exception {
+  void trainAndServe(@TempDir Path dir) throws Exception {
+    this.dir = dir;
     Path home = dir.resolve("home");
     Path pipeline = Cli.copyExample(Files.createDirectory(dir.resolve("credit")));
     Cli run = Cli.run(home, "run", pipeline.toString());
