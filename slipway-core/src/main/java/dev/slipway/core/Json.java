@@ -24,7 +24,7 @@ public final class Json {
           .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
           .configure(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
           .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
-          .serializationInclusion(JsonInclude.Include.NON_NULL)
+          .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
           .build();
 
   /** YAML for files people edit (pipelines, schemas). Thread-safe. */
@@ -35,7 +35,7 @@ public final class Json {
                   .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                   .build())
           .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
-          .serializationInclusion(JsonInclude.Include.NON_NULL)
+          .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
           .build();
 
   /** Canonical JSON bytes of a value. */
