@@ -19,8 +19,8 @@ final class CacheKey {
       Map<String, String> inputDigests,
       Map<String, String> fingerprint) {
     Map<String, Object> key = new TreeMap<>();
-    key.put("component", component.name());
-    key.put("version", component.version());
+    key.put("component", component.spec().name());
+    key.put("version", component.spec().version());
     key.put("params", new TreeMap<>(params));
     key.put("inputs", new TreeMap<>(inputDigests));
     key.put("fingerprint", new TreeMap<>(fingerprint));

@@ -2,7 +2,6 @@ package dev.slipway.pipeline;
 
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One kind of pipeline step: reads typed input artifacts, writes typed output artifacts.
@@ -14,17 +13,8 @@ import java.util.Set;
  */
 public interface Component {
 
-  /** The name used in pipeline files, e.g. {@code ingest}. */
-  String name();
-
-  /** Bump when the component's behaviour changes, so that cached outputs are not reused. */
-  String version();
-
-  /** Input ports this component requires. */
-  Set<String> inputs();
-
-  /** Output port → artifact type written on it. */
-  Map<String, String> outputs();
+  /** The component's name, version and typed ports. */
+  ComponentSpec spec();
 
   /**
    * Anything outside the inputs and parameters that the outputs depend on, e.g. the digest of a

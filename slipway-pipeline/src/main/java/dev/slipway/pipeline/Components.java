@@ -17,10 +17,10 @@ public final class Components {
   public static Components discover() {
     Map<String, Component> found = new TreeMap<>();
     for (Component c : ServiceLoader.load(Component.class)) {
-      Component previous = found.putIfAbsent(c.name(), c);
+      Component previous = found.putIfAbsent(c.spec().name(), c);
       if (previous != null) {
         throw new IllegalStateException(
-            "two components are named '" + c.name() + "': "
+            "two components are named '" + c.spec().name() + "': "
                 + previous.getClass().getName() + " and " + c.getClass().getName());
       }
     }

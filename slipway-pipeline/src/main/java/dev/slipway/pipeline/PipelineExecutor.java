@@ -110,7 +110,7 @@ public final class PipelineExecutor {
     step.params().forEach((k, v) -> recordedParams.put(k, String.valueOf(v)));
     Instant started = clock.instant();
     Execution execution =
-        stores.metadata().startExecution(runId, step.name(), component.name(), recordedParams, cacheKey, started);
+        stores.metadata().startExecution(runId, step.name(), component.spec().name(), recordedParams, cacheKey, started);
     List<Event> events = new ArrayList<>();
     inputs.forEach(
         (port, in) -> events.add(new Event(execution.id(), in.artifact().id(), EventType.INPUT, port)));
@@ -121,7 +121,7 @@ public final class PipelineExecutor {
           (port, a) -> events.add(new Event(execution.id(), a.id(), EventType.OUTPUT, port)));
       stores.metadata().finishExecution(execution.id(), ExecutionState.CACHED, events, clock.instant());
       return new StepResult(
-          step.name(), component.name(), ExecutionState.CACHED, execution.id(), cached.get(),
+          step.name(), component.spec().name(), ExecutionState.CACHED, execution.id(), cached.get(),
           Duration.between(started, clock.instant()), List.of());
     }
 
@@ -136,11 +136,11 @@ public final class PipelineExecutor {
     Map<String, Artifact> outputs = new TreeMap<>();
     try {
       Map<String, StepOutput> written = component.run(context);
-      for (Map.Entry<String, String> port : component.outputs().entrySet()) {
+      for (Map.Entry<String, String> port : component.spec().outputs().entrySet()) {
         StepOutput out = written.get(port.getKey());
         if (out == null) {
           throw new SlipwayException(
-              "component '" + component.name() + "' wrote no output '" + port.getKey() + "'");
+              "component '" + component.spec().name() + "' wrote no output '" + port.getKey() + "'");
         }
         StoredBlob blob = stores.artifacts().put(out.file());
         deleteQuietly(out);
@@ -154,7 +154,7 @@ public final class PipelineExecutor {
     }
     stores.metadata().finishExecution(execution.id(), ExecutionState.COMPLETE, events, clock.instant());
     return new StepResult(
-        step.name(), component.name(), ExecutionState.COMPLETE, execution.id(), outputs,
+        step.name(), component.spec().name(), ExecutionState.COMPLETE, execution.id(), outputs,
         Duration.between(started, clock.instant()), List.copyOf(notes));
   }
 
@@ -174,7 +174,7 @@ public final class PipelineExecutor {
         outputs.put(e.name(), a.get());
       }
     }
-    return outputs.keySet().equals(component.outputs().keySet()) ? Optional.of(outputs) : Optional.empty();
+    return outputs.keySet().equals(component.spec().outputs().keySet()) ? Optional.of(outputs) : Optional.empty();
   }
 
   private void track(long experimentRun, StepResult result) {

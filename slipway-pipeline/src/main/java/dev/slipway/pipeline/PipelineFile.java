@@ -141,23 +141,23 @@ public final class PipelineFile {
     }
     for (StepSpec s : spec.steps()) {
       Component c = byStep.get(s.name());
-      for (String port : c.inputs()) {
+      for (String port : c.spec().inputs()) {
         if (!s.inputs().containsKey(port)) {
           throw new InvalidInputException(
-              file + ": step '" + s.name() + "' (" + c.name() + ") needs input '" + port
+              file + ": step '" + s.name() + "' (" + c.spec().name() + ") needs input '" + port
                   + "', e.g. inputs: {" + port + ": <step>.<output>}");
         }
       }
       for (Map.Entry<String, String> in : s.inputs().entrySet()) {
-        if (!c.inputs().contains(in.getKey())) {
+        if (!c.spec().inputs().contains(in.getKey())) {
           throw new InvalidInputException(
               file + ": step '" + s.name() + "' has input '" + in.getKey() + "', but component '"
-                  + c.name() + "' takes " + c.inputs());
+                  + c.spec().name() + "' takes " + c.spec().inputs());
         }
         String ref = in.getValue();
         int dot = ref == null ? -1 : ref.indexOf('.');
         Component upstream = dot < 0 ? null : byStep.get(ref.substring(0, dot));
-        if (upstream == null || !upstream.outputs().containsKey(ref.substring(dot + 1))) {
+        if (upstream == null || !upstream.spec().outputs().containsKey(ref.substring(dot + 1))) {
           throw new InvalidInputException(
               file + ": step '" + s.name() + "' input '" + in.getKey() + "' refers to '" + ref
                   + "', which is not an output of any step (write <step>.<output>)");

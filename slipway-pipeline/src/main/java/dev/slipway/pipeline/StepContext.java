@@ -106,6 +106,17 @@ public record StepContext(
     return baseDir.resolve(requiredString(name)).normalize();
   }
 
+  /** Writes a value as canonical JSON to a fresh output file and returns the file. */
+  public Path writeJson(Object value) {
+    Path file = newOutputFile(".json");
+    try {
+      java.nio.file.Files.write(file, dev.slipway.core.Json.bytes(value));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+    return file;
+  }
+
   /** Reads an input artifact's bytes. */
   public byte[] bytes(String port) {
     try {

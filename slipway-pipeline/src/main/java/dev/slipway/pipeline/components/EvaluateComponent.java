@@ -2,6 +2,7 @@ package dev.slipway.pipeline.components;
 
 import dev.slipway.core.Table;
 import dev.slipway.pipeline.Component;
+import dev.slipway.pipeline.ComponentSpec;
 import dev.slipway.pipeline.StepContext;
 import dev.slipway.pipeline.StepOutput;
 import dev.slipway.train.Evaluator;
@@ -17,29 +18,16 @@ import java.util.TreeMap;
  * and R² for regression.
  */
 public final class EvaluateComponent implements Component {
+  private static final ComponentSpec SPEC =
+      new ComponentSpec("evaluate", "1", Set.of("model", "dataset"), Map.of("evaluation", ArtifactTypes.EVALUATION));
+
+  @Override
+  public ComponentSpec spec() {
+    return SPEC;
+  }
 
   /** The persisted form of an evaluation. */
   public record Evaluation(long rows, Map<String, Double> metrics) {}
-
-  @Override
-  public String name() {
-    return "evaluate";
-  }
-
-  @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
-  public Set<String> inputs() {
-    return Set.of("model", "dataset");
-  }
-
-  @Override
-  public Map<String, String> outputs() {
-    return Map.of("evaluation", ArtifactTypes.EVALUATION);
-  }
 
   @Override
   public Map<String, StepOutput> run(StepContext context) {
@@ -55,6 +43,6 @@ public final class EvaluateComponent implements Component {
     return Map.of(
         "evaluation",
         new StepOutput(
-            StatisticsComponent.writeJson(context, new Evaluation(data.rowCount(), metrics)), props));
+            context.writeJson(new Evaluation(data.rowCount(), metrics)), props));
   }
 }

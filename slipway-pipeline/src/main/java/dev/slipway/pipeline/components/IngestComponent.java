@@ -5,6 +5,7 @@ import dev.slipway.core.Sha256;
 import dev.slipway.core.Table;
 import dev.slipway.data.CsvReader;
 import dev.slipway.pipeline.Component;
+import dev.slipway.pipeline.ComponentSpec;
 import dev.slipway.pipeline.StepContext;
 import dev.slipway.pipeline.StepOutput;
 import java.io.IOException;
@@ -22,25 +23,12 @@ import java.util.Set;
  * checked to exist).
  */
 public final class IngestComponent implements Component {
+  private static final ComponentSpec SPEC =
+      new ComponentSpec("ingest", "1", Set.of(), Map.of("snapshot", ArtifactTypes.DATASET));
 
   @Override
-  public String name() {
-    return "ingest";
-  }
-
-  @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
-  public Set<String> inputs() {
-    return Set.of();
-  }
-
-  @Override
-  public Map<String, String> outputs() {
-    return Map.of("snapshot", ArtifactTypes.DATASET);
+  public ComponentSpec spec() {
+    return SPEC;
   }
 
   /** The file's digest: a changed file is a new dataset version even under the same path. */

@@ -2,6 +2,7 @@ package dev.slipway.pipeline.components;
 
 import dev.slipway.core.Json;
 import dev.slipway.pipeline.Component;
+import dev.slipway.pipeline.ComponentSpec;
 import dev.slipway.pipeline.InputArtifact;
 import dev.slipway.pipeline.Lineage;
 import dev.slipway.pipeline.StepContext;
@@ -20,29 +21,16 @@ import java.util.Set;
  * Cached like any step, so an unchanged pipeline does not create a new version.
  */
 public final class RegisterComponent implements Component {
+  private static final ComponentSpec SPEC =
+      new ComponentSpec("register", "1", Set.of("model", "evaluation"), Map.of("registration", ArtifactTypes.MODEL_REGISTRATION));
+
+  @Override
+  public ComponentSpec spec() {
+    return SPEC;
+  }
 
   /** The persisted form of a registration. */
   public record Registration(String model, int version) {}
-
-  @Override
-  public String name() {
-    return "register";
-  }
-
-  @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
-  public Set<String> inputs() {
-    return Set.of("model", "evaluation");
-  }
-
-  @Override
-  public Map<String, String> outputs() {
-    return Map.of("registration", ArtifactTypes.MODEL_REGISTRATION);
-  }
 
   @Override
   public Map<String, StepOutput> run(StepContext context) {
@@ -68,7 +56,7 @@ public final class RegisterComponent implements Component {
     return Map.of(
         "registration",
         new StepOutput(
-            StatisticsComponent.writeJson(context, new Registration(name, version.version())),
+            context.writeJson(new Registration(name, version.version())),
             Map.of("model", name, "version", Integer.toString(version.version()))));
   }
 }

@@ -3,6 +3,7 @@ package dev.slipway.pipeline.components;
 import dev.slipway.core.Schema;
 import dev.slipway.data.SchemaInference;
 import dev.slipway.pipeline.Component;
+import dev.slipway.pipeline.ComponentSpec;
 import dev.slipway.pipeline.StepContext;
 import dev.slipway.pipeline.StepOutput;
 import java.util.Map;
@@ -13,32 +14,21 @@ import java.util.Set;
  * strings with at most {@code max_domain_size} values, default 100).
  */
 public final class SchemaComponent implements Component {
+  private static final ComponentSpec SPEC =
+      new ComponentSpec("schema", "1", Set.of("dataset"), Map.of("schema", ArtifactTypes.SCHEMA));
 
   @Override
-  public String name() {
-    return "schema";
-  }
-
-  @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
-  public Set<String> inputs() {
-    return Set.of("dataset");
-  }
-
-  @Override
-  public Map<String, String> outputs() {
-    return Map.of("schema", ArtifactTypes.SCHEMA);
+  public ComponentSpec spec() {
+    return SPEC;
   }
 
   @Override
   public Map<String, StepOutput> run(StepContext context) {
-    Schema schema = SchemaInference.infer(Tables.read(context.input("dataset")));
+    Schema schema = SchemaInference.infer(
+            Tables.read(context.input("dataset")),
+            (int) context.integer("max_domain_size", SchemaInference.DEFAULT_MAX_DOMAIN_SIZE));
     long categorical = schema.features().stream().filter(f -> f.domain() != null).count();
     context.progress().accept(schema.features().size() + " features, " + categorical + " with a domain");
-    return Map.of("schema", StepOutput.of(StatisticsComponent.writeJson(context, schema)));
+    return Map.of("schema", StepOutput.of(context.writeJson(schema)));
   }
 }

@@ -4,6 +4,7 @@ import dev.slipway.core.Table;
 import dev.slipway.data.Split;
 import dev.slipway.data.Splitter;
 import dev.slipway.pipeline.Component;
+import dev.slipway.pipeline.ComponentSpec;
 import dev.slipway.pipeline.StepContext;
 import dev.slipway.pipeline.StepOutput;
 import java.util.Map;
@@ -15,27 +16,15 @@ import java.util.Set;
  * column, usually the label, whose class proportions both splits keep).
  */
 public final class SplitComponent implements Component {
+  private static final ComponentSpec SPEC =
+      new ComponentSpec("split", "1", Set.of("dataset"), Map.of("train", ArtifactTypes.DATASET_SPLIT, "eval", ArtifactTypes.DATASET_SPLIT));
+
+  @Override
+  public ComponentSpec spec() {
+    return SPEC;
+  }
+
   static final long DEFAULT_SEED = 42;
-
-  @Override
-  public String name() {
-    return "split";
-  }
-
-  @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
-  public Set<String> inputs() {
-    return Set.of("dataset");
-  }
-
-  @Override
-  public Map<String, String> outputs() {
-    return Map.of("train", ArtifactTypes.DATASET_SPLIT, "eval", ArtifactTypes.DATASET_SPLIT);
-  }
 
   @Override
   public Map<String, StepOutput> run(StepContext context) {

@@ -8,6 +8,7 @@ import dev.slipway.core.Task;
 import dev.slipway.features.FeatureMatrix;
 import dev.slipway.features.TransformGraph;
 import dev.slipway.pipeline.Component;
+import dev.slipway.pipeline.ComponentSpec;
 import dev.slipway.pipeline.StepContext;
 import dev.slipway.pipeline.StepOutput;
 import dev.slipway.train.Labels;
@@ -33,25 +34,12 @@ import java.util.TreeMap;
  * regression), {@code seed} (42), {@code hyperparameters} (a map passed to the trainer).
  */
 public final class TrainComponent implements Component {
+  private static final ComponentSpec SPEC =
+      new ComponentSpec("train", "1", Set.of("dataset", "transform", "schema"), Map.of("model", ArtifactTypes.MODEL));
 
   @Override
-  public String name() {
-    return "train";
-  }
-
-  @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
-  public Set<String> inputs() {
-    return Set.of("dataset", "transform", "schema");
-  }
-
-  @Override
-  public Map<String, String> outputs() {
-    return Map.of("model", ArtifactTypes.MODEL);
+  public ComponentSpec spec() {
+    return SPEC;
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.slipway.core.Table;
 import dev.slipway.features.TransformGraph;
 import dev.slipway.features.TransformOptions;
 import dev.slipway.pipeline.Component;
+import dev.slipway.pipeline.ComponentSpec;
 import dev.slipway.pipeline.StepContext;
 import dev.slipway.pipeline.StepOutput;
 import java.io.IOException;
@@ -23,25 +24,12 @@ import java.util.Set;
  * {@code max_categories} (50).
  */
 public final class TransformComponent implements Component {
+  private static final ComponentSpec SPEC =
+      new ComponentSpec("transform", "1", Set.of("dataset", "schema"), Map.of("transform", ArtifactTypes.TRANSFORM_GRAPH));
 
   @Override
-  public String name() {
-    return "transform";
-  }
-
-  @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
-  public Set<String> inputs() {
-    return Set.of("dataset", "schema");
-  }
-
-  @Override
-  public Map<String, String> outputs() {
-    return Map.of("transform", ArtifactTypes.TRANSFORM_GRAPH);
+  public ComponentSpec spec() {
+    return SPEC;
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.slipway.core.Json;
 import dev.slipway.core.Schema;
 import dev.slipway.data.SchemaValidator;
 import dev.slipway.pipeline.Component;
+import dev.slipway.pipeline.ComponentSpec;
 import dev.slipway.pipeline.StepContext;
 import dev.slipway.pipeline.StepOutput;
 import java.util.Map;
@@ -18,25 +19,12 @@ import java.util.stream.Collectors;
  * goes on.
  */
 public final class ValidateComponent implements Component {
+  private static final ComponentSpec SPEC =
+      new ComponentSpec("validate", "1", Set.of("dataset", "schema"), Map.of("anomalies", ArtifactTypes.ANOMALIES));
 
   @Override
-  public String name() {
-    return "validate";
-  }
-
-  @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
-  public Set<String> inputs() {
-    return Set.of("dataset", "schema");
-  }
-
-  @Override
-  public Map<String, String> outputs() {
-    return Map.of("anomalies", ArtifactTypes.ANOMALIES);
+  public ComponentSpec spec() {
+    return SPEC;
   }
 
   @Override
@@ -59,7 +47,7 @@ public final class ValidateComponent implements Component {
     return Map.of(
         "anomalies",
         new StepOutput(
-            StatisticsComponent.writeJson(context, anomalies),
+            context.writeJson(anomalies),
             Map.of("count", Integer.toString(anomalies.items().size()))));
   }
 }
