@@ -4,6 +4,9 @@ import dev.slipway.core.Column;
 import dev.slipway.core.FeatureType;
 import dev.slipway.core.NumericColumn;
 import dev.slipway.core.Statistics;
+import dev.slipway.core.Statistics.Bucket;
+import dev.slipway.core.Statistics.Histogram;
+import dev.slipway.core.Statistics.HistogramType;
 import dev.slipway.core.Statistics.NumericSummary;
 import dev.slipway.core.Statistics.Quantile;
 import dev.slipway.core.Statistics.StringSummary;
@@ -37,6 +40,12 @@ public final class StatisticsCalculator {
 
   /** How many most frequent values a string summary lists (TFDV's {@code num_top_values}). */
   public static final int TOP_VALUES = 20;
+
+  /** Values kept in the rank histogram (TFDV default num_rank_histogram_buckets). */
+  public static final int RANK_HISTOGRAM_VALUES = 1000;
+
+  /** Buckets of both histograms (TFDV default num_histogram_buckets). */
+  public static final int HISTOGRAM_BUCKETS = 10;
 
   private StatisticsCalculator() {}
 
@@ -114,27 +123,73 @@ public final class StatisticsCalculator {
       quantiles.add(new Quantile(q, quantile(sorted, q)));
     }
     return new NumericSummary(
-        mean, Math.sqrt(variance), sorted[0], sorted[n - 1], zeros, quantiles);
+        mean,
+        Math.sqrt(variance),
+        sorted[0],
+        quantile(sorted, 0.5),
+        sorted[n - 1],
+        zeros,
+        0, // in a Table NaN marks a missing value: a NaN count needs a source that keeps both
+        0,
+        quantiles,
+        0,
+        standardHistogram(sorted, HISTOGRAM_BUCKETS),
+        quantilesHistogram(sorted, HISTOGRAM_BUCKETS));
+  }
+
+  /** Equal-width buckets over [min, max]; a constant column gets one bucket. */
+  static Histogram standardHistogram(double[] sorted, int buckets) {
+    double min = sorted[0];
+    double max = sorted[sorted.length - 1];
+    if (min == max) {
+      return new Histogram(HistogramType.STANDARD, List.of(new Bucket(min, max, sorted.length)));
+    }
+    double width = (max - min) / buckets;
+    double[] counts = new double[buckets];
+    for (double v : sorted) {
+      counts[Math.min(buckets - 1, (int) ((v - min) / width))]++;
+    }
+    List<Bucket> out = new ArrayList<>(buckets);
+    for (int i = 0; i < buckets; i++) {
+      out.add(new Bucket(min + i * width, i == buckets - 1 ? max : min + (i + 1) * width, counts[i]));
+    }
+    return new Histogram(HistogramType.STANDARD, out);
+  }
+
+  /** Equal-mass buckets between consecutive type-7 quantiles, each holding n / buckets values. */
+  static Histogram quantilesHistogram(double[] sorted, int buckets) {
+    List<Bucket> out = new ArrayList<>(buckets);
+    double mass = (double) sorted.length / buckets;
+    for (int i = 0; i < buckets; i++) {
+      out.add(new Bucket(
+          quantile(sorted, (double) i / buckets), quantile(sorted, (double) (i + 1) / buckets), mass));
+    }
+    return new Histogram(HistogramType.QUANTILES, out);
   }
 
   private static Statistics.Feature string(StringColumn column) {
     Map<String, Long> counts = valueCounts(column);
     long present = counts.values().stream().mapToLong(Long::longValue).sum();
-    List<ValueCount> top =
+    List<ValueCount> ranked =
         counts.entrySet().stream()
             .sorted(
                 Comparator.<Map.Entry<String, Long>>comparingLong(Map.Entry::getValue)
                     .reversed()
                     .thenComparing(Map.Entry::getKey))
-            .limit(TOP_VALUES)
+            .limit(RANK_HISTOGRAM_VALUES)
             .map(e -> new ValueCount(e.getKey(), e.getValue()))
             .toList();
+    List<ValueCount> top = ranked.subList(0, Math.min(TOP_VALUES, ranked.size()));
+    double length = 0;
+    for (Map.Entry<String, Long> e : counts.entrySet()) {
+      length += (double) e.getKey().length() * e.getValue();
+    }
     return new Statistics.Feature(
         column.name(),
         FeatureType.STRING,
         present,
         column.size() - present,
         null,
-        new StringSummary(counts.size(), top));
+        new StringSummary(counts.size(), top, ranked, present == 0 ? 0 : length / present, 0));
   }
 }

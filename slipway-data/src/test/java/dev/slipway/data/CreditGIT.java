@@ -128,6 +128,38 @@ class CreditGIT {
         });
   }
 
+  /**
+   * Equal-width histograms against numpy (its last bin is closed, as ours):
+   *
+   * <pre>
+   * /usr/bin/python3 -c "import numpy as np, csv
+   * rows = list(csv.DictReader(open('credit_g.csv')))
+   * for c in ['age', 'credit_amount']:
+   *     print(c, *np.histogram([float(r[c]) for r in rows], bins=10))"
+   * </pre>
+   */
+  @Test
+  void standardHistogramsMatchNumpy() {
+    Statistics stats = StatisticsCalculator.compute(table);
+    Map<String, double[]> counts =
+        Map.of(
+            "age", new double[] {149, 262, 177, 155, 89, 72, 42, 26, 21, 7},
+            "credit_amount", new double[] {445, 293, 97, 80, 38, 19, 14, 8, 5, 1});
+    Map<String, double[]> edges =
+        Map.of("age", new double[] {19.0, 24.6, 75.0}, "credit_amount", new double[] {250.0, 2067.4, 18424.0});
+    counts.forEach(
+        (name, expected) -> {
+          Statistics.Histogram h = stats.feature(name).orElseThrow().numeric().standardHistogram();
+          assertThat(h.buckets()).extracting(Statistics.Bucket::count).containsExactly(
+              java.util.Arrays.stream(expected).boxed().toArray(Double[]::new));
+          assertThat(h.buckets().get(0).low()).isEqualTo(edges.get(name)[0]);
+          assertThat(h.buckets().get(0).high()).isCloseTo(edges.get(name)[1], within(1e-9));
+          assertThat(h.buckets().get(9).high()).isEqualTo(edges.get(name)[2]);
+          assertThat(stats.feature(name).orElseThrow().numeric().median())
+              .isEqualTo(quantile(stats.feature(name).orElseThrow().numeric(), 0.5));
+        });
+  }
+
   @Test
   void everyNumericColumnMatchesCommonsMath() {
     Statistics stats = StatisticsCalculator.compute(table);
