@@ -17,8 +17,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A fitted feature transform: one {@link Step} per input feature, in input order, each turning a
- * raw column into one or more model inputs.
+ * A fitted feature transform: a list of {@link Step}s (output groups), each turning one or more
+ * raw columns into one or more model inputs. It is fitted either from {@link TransformOptions}
+ * (format version 1, the default: one step per feature, as below) or from a declarative {@link
+ * TransformSpec} (format version 2: one step per output group of the spec; see {@code
+ * docs/transforms.md}).
+ *
+ * <p>With options:
  *
  * <ul>
  *   <li>A numeric column (a {@link NumericColumn} at fit time) gets its missing values replaced by
@@ -33,30 +38,55 @@ import java.util.Set;
  * </ul>
  *
  * <p>Everything is learnt from the table passed to {@link #fit}, which must be the training split
- * only. The graph is an immutable value, safe to share between threads; its persisted form is the
- * JSON of this record ({@link #toJson()}), versioned by {@link #formatVersion()}.
+ * only. Every step computes a row's outputs from that row alone, so a row gets bit-identical
+ * values whether it is applied in a batch or alone (as at serving). The graph is an immutable
+ * value, safe to share between threads; its persisted form is the JSON of this record ({@link
+ * #toJson()}, deterministic: the same graph always gives the same bytes), versioned by {@link
+ * #formatVersion()}.
  *
- * @param formatVersion version of the persisted form; this code reads {@link #FORMAT_VERSION}
- * @param options the options the graph was fitted with
- * @param steps one step per input feature, in the order of the output columns
+ * @param formatVersion version of the persisted form: {@link #FORMAT_VERSION} (fitted from
+ *     options) or {@link #SPEC_FORMAT_VERSION} (fitted from a spec)
+ * @param options the options a version-1 graph was fitted with; null in version 2
+ * @param spec the spec a version-2 graph was fitted from; null in version 1
+ * @param steps the output groups, in the order of the output columns
  */
-public record TransformGraph(int formatVersion, TransformOptions options, List<Step> steps) {
+public record TransformGraph(
+    int formatVersion, TransformOptions options, TransformSpec spec, List<Step> steps) {
 
-  /** The persisted format this code writes and reads. */
+  /** The persisted format of a graph fitted from {@link TransformOptions}. */
   public static final int FORMAT_VERSION = 1;
+
+  /** The persisted format of a graph fitted from a {@link TransformSpec}. */
+  public static final int SPEC_FORMAT_VERSION = 2;
 
   /** Name suffix of the bucket that receives unseen and missing categorical values. */
   public static final String UNSEEN = "<unseen>";
 
   public TransformGraph {
-    if (formatVersion != FORMAT_VERSION) {
+    if (formatVersion != FORMAT_VERSION && formatVersion != SPEC_FORMAT_VERSION) {
       throw new InvalidInputException(
           "transform graph format version "
               + formatVersion
-              + " is not supported; this Slipway reads version "
-              + FORMAT_VERSION);
+              + " is not supported; this Slipway reads versions "
+              + FORMAT_VERSION
+              + " and "
+              + SPEC_FORMAT_VERSION);
+    }
+    boolean v1 = formatVersion == FORMAT_VERSION;
+    if (v1 ? options == null || spec != null : options != null || spec == null) {
+      throw new InvalidInputException(
+          "a version-" + formatVersion + " transform graph needs " + (v1 ? "options" : "a spec")
+              + " and nothing else");
     }
     steps = List.copyOf(steps);
+    for (Step step : steps) {
+      boolean v1Step = step instanceof NumericStep || step instanceof CategoricalStep;
+      if (v1Step != v1) {
+        throw new InvalidInputException(
+            "a version-" + formatVersion + " transform graph cannot hold a step of kind "
+                + step.getClass().getSimpleName());
+      }
+    }
     Set<String> seen = new HashSet<>();
     for (Step step : steps) {
       for (String name : step.outputNames()) {
@@ -68,21 +98,48 @@ public record TransformGraph(int formatVersion, TransformOptions options, List<S
     }
   }
 
-  /** How one input column becomes model inputs. */
+  /** Version-1 graph: the same as {@code new TransformGraph(formatVersion, options, null, steps)}. */
+  public TransformGraph(int formatVersion, TransformOptions options, List<Step> steps) {
+    this(formatVersion, options, null, steps);
+  }
+
+  /**
+   * One output group: how some input columns become a run of adjacent model inputs. Immutable
+   * and thread-safe; each row's outputs depend on that row only.
+   */
   @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
   @JsonSubTypes({
     @JsonSubTypes.Type(value = NumericStep.class, name = "numeric"),
-    @JsonSubTypes.Type(value = CategoricalStep.class, name = "categorical")
+    @JsonSubTypes.Type(value = CategoricalStep.class, name = "categorical"),
+    @JsonSubTypes.Type(value = ScaleStep.class, name = "scale"),
+    @JsonSubTypes.Type(value = BucketStep.class, name = "bucketize"),
+    @JsonSubTypes.Type(value = CategoryStep.class, name = "category"),
+    @JsonSubTypes.Type(value = TextStep.class, name = "text"),
+    @JsonSubTypes.Type(value = DateStep.class, name = "date_parts"),
+    @JsonSubTypes.Type(value = PixelStep.class, name = "pixels")
   })
-  public sealed interface Step permits NumericStep, CategoricalStep {
-    /** The input column this step reads. */
-    String column();
+  public sealed interface Step
+      permits NumericStep,
+          CategoricalStep,
+          ScaleStep,
+          BucketStep,
+          CategoryStep,
+          TextStep,
+          DateStep,
+          PixelStep {
+    /** The input columns this step reads. */
+    List<String> inputColumns();
 
     /** The names of the model inputs this step writes, in order. */
     List<String> outputNames();
 
-    /** Writes this step's outputs for every row into {@code out}, starting at {@code offset}. */
-    void write(Column input, double[] out, int stride, int offset);
+    /**
+     * Writes this step's outputs for every row of {@code rows} into the row-major {@code out},
+     * at columns {@code offset ..} of rows of {@code stride} values.
+     *
+     * @throws InvalidInputException when an input column holds values of the wrong kind
+     */
+    void write(Table rows, double[] out, int stride, int offset);
   }
 
   /**
@@ -97,27 +154,25 @@ public record TransformGraph(int formatVersion, TransformOptions options, List<S
       implements Step {
 
     @Override
+    public List<String> inputColumns() {
+      return List.of(column);
+    }
+
+    @Override
     public List<String> outputNames() {
       return List.of(column);
     }
 
     @Override
+    public void write(Table rows, double[] out, int stride, int offset) {
+      write(rows.column(column), out, stride, offset);
+    }
+
+    /** Writes the outputs of the given input column (see {@link Step#write}). */
     public void write(Column input, double[] out, int stride, int offset) {
-      if (!(input instanceof NumericColumn numbers)) {
-        throw new InvalidInputException(
-            "column '"
-                + column
-                + "' holds text, but the model was trained on numbers in it; send numbers"
-                + " (first value: '"
-                + input.text(0)
-                + "')");
-      }
-      for (int r = 0; r < numbers.size(); r++) {
-        double v = numbers.get(r);
-        if (Double.isInfinite(v)) {
-          throw new InvalidInputException(
-              "column '" + column + "' has " + v + " at row " + r + "; expected a finite number");
-        }
+      double[] numbers = ColumnPrep.numbers(input);
+      for (int r = 0; r < numbers.length; r++) {
+        double v = numbers[r];
         out[r * stride + offset] = ((Double.isNaN(v) ? fill : v) - center) / scale;
       }
     }
@@ -136,6 +191,11 @@ public record TransformGraph(int formatVersion, TransformOptions options, List<S
     }
 
     @Override
+    public List<String> inputColumns() {
+      return List.of(column);
+    }
+
+    @Override
     public List<String> outputNames() {
       List<String> names = new ArrayList<>(vocabulary.size() + 1);
       for (String value : vocabulary) {
@@ -146,6 +206,11 @@ public record TransformGraph(int formatVersion, TransformOptions options, List<S
     }
 
     @Override
+    public void write(Table rows, double[] out, int stride, int offset) {
+      write(rows.column(column), out, stride, offset);
+    }
+
+    /** Writes the outputs of the given input column (see {@link Step#write}). */
     public void write(Column input, double[] out, int stride, int offset) {
       Map<String, Integer> index = new HashMap<>();
       for (int i = 0; i < vocabulary.size(); i++) {
@@ -193,6 +258,21 @@ public record TransformGraph(int formatVersion, TransformOptions options, List<S
     return new TransformGraph(FORMAT_VERSION, options, steps);
   }
 
+  /**
+   * Fits a graph from a declarative spec on the training split (format version 2).
+   *
+   * @param train the training rows only (never evaluation or test rows), without the label
+   * @param spec the steps; the columns they name must be in {@code train}
+   * @throws InvalidInputException naming the step number, op and column when a column is absent
+   *     or of the wrong kind, has no training value where one is needed, or the output names clash
+   */
+  public static TransformGraph fit(Table train, TransformSpec spec) {
+    if (train.rowCount() == 0) {
+      throw new InvalidInputException("cannot fit a transform on an empty training table");
+    }
+    return new TransformGraph(SPEC_FORMAT_VERSION, null, spec, SpecFitter.fit(train, spec));
+  }
+
   private static NumericStep fitNumeric(NumericColumn column, TransformOptions options) {
     double[] present = Arrays.stream(column.values()).filter(v -> !Double.isNaN(v)).toArray();
     for (int r = 0; r < column.size(); r++) {
@@ -211,8 +291,8 @@ public record TransformGraph(int formatVersion, TransformOptions options, List<S
         present.length == 0
             ? 0.0
             : TransformOptions.MEDIAN.equals(options.numericImpute())
-                ? median(present)
-                : mean(present);
+                ? Stats.median(present)
+                : Stats.mean(present);
     if (!options.standardize()) {
       return new NumericStep(column.name(), fill, 0.0, 1.0);
     }
@@ -222,7 +302,7 @@ public record TransformGraph(int formatVersion, TransformOptions options, List<S
         imputed[i] = fill;
       }
     }
-    double center = mean(imputed);
+    double center = Stats.mean(imputed);
     double sumSquares = 0;
     for (double v : imputed) {
       sumSquares += (v - center) * (v - center);
@@ -250,22 +330,6 @@ public record TransformGraph(int formatVersion, TransformOptions options, List<S
     return new CategoricalStep(column.name(), vocabulary);
   }
 
-  private static double mean(double[] values) {
-    double sum = 0;
-    for (double v : values) {
-      sum += v;
-    }
-    return sum / values.length;
-  }
-
-  /** The median as numpy computes it: the mean of the two middle values for an even count. */
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int mid = sorted.length / 2;
-    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0;
-  }
-
   /**
    * Transforms rows. Extra columns (the label, ids) are ignored.
    *
@@ -275,20 +339,20 @@ public record TransformGraph(int formatVersion, TransformOptions options, List<S
   public FeatureMatrix apply(Table rows) {
     List<String> names = outputNames();
     int stride = names.size();
-    double[] out = new double[rows.rowCount() * stride];
+    for (String column : inputColumns()) {
+      if (rows.find(column).isEmpty()) {
+        throw new InvalidInputException(
+            "input has no column '"
+                + column
+                + "', which the model needs; the required columns are "
+                + String.join(", ", inputColumns()));
+      }
+    }
+    double[] out = new double[Math.multiplyExact(rows.rowCount(), stride)];
     int offset = 0;
     for (Step step : steps) {
-      Column input =
-          rows.find(step.column())
-              .orElseThrow(
-                  () ->
-                      new InvalidInputException(
-                          "input has no column '"
-                              + step.column()
-                              + "', which the model needs; the required columns are "
-                              + String.join(", ", inputColumns())));
       if (rows.rowCount() > 0) {
-        step.write(input, out, stride, offset);
+        step.write(rows, out, stride, offset);
       }
       offset += step.outputNames().size();
     }
@@ -297,7 +361,7 @@ public record TransformGraph(int formatVersion, TransformOptions options, List<S
 
   /** The raw input columns this graph reads, in order. */
   public List<String> inputColumns() {
-    return steps.stream().map(Step::column).toList();
+    return steps.stream().flatMap(s -> s.inputColumns().stream()).distinct().toList();
   }
 
   /** The names of the output columns, in order, e.g. {@code age}, {@code purpose=radio/tv}. */
