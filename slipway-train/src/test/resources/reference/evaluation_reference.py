@@ -38,3 +38,17 @@ t = np.array([3.0, -0.5, 2.0, 7.0, 4.25, 10.0]); f = np.array([2.5, 0.0, 2.0, 8.
 print('reg rmse', repr(M.mean_squared_error(t, f, squared=False)), 'mae', repr(M.mean_absolute_error(t, f)))
 print('reg mape', repr(M.mean_absolute_percentage_error(t, f)), 'r2', repr(M.r2_score(t, f)))
 print('reg residual quantiles (truth - prediction, numpy linear)', [repr(v) for v in np.quantile(t - f, [0.05, 0.25, 0.5, 0.75, 0.95])])
+
+# Slices of credit_g's eval rows (credit_g_eval_rows.txt) scored with sklearn's logistic regression
+# (credit_g_sklearn_lr_p_good.txt); figures used in SlicingTest.
+import csv
+from collections import Counter
+rows = list(csv.DictReader(open('/work/shared/data/credit_g.csv')))
+ev = [int(x) for x in open('credit_g_eval_rows.txt').read().split()]
+pg = np.loadtxt('credit_g_sklearn_lr_p_good.txt'); yg = np.array([rows[i]['class'] == 'good' for i in ev])
+for c in ('personal_status', 'foreign_worker'):
+    print(c, sorted(Counter(rows[i][c] for i in ev).items()))
+ps = np.array([rows[i]['personal_status'] for i in ev])
+for v in sorted(set(ps)):
+    m = ps == v
+    print('slice personal_status=' + v, m.sum(), 'roc_auc', repr(M.roc_auc_score(yg[m], pg[m])), 'tpr@0.5', repr(M.recall_score(yg[m], pg[m] > 0.5)))
