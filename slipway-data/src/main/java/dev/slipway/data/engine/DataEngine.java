@@ -1,0 +1,526 @@
+package dev.slipway.data.engine;
+
+import dev.slipway.core.Column;
+import dev.slipway.core.FeatureType;
+import dev.slipway.core.InvalidInputException;
+import dev.slipway.core.NotFoundException;
+import dev.slipway.core.NumericColumn;
+import dev.slipway.core.Sha256;
+import dev.slipway.core.Statistics;
+import dev.slipway.core.StringColumn;
+import dev.slipway.core.Table;
+import dev.slipway.data.SlicedStatistics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Slipway's data engine: one in-process, in-memory DuckDB database per instance.
+ *
+ * <p>Design: every operation first turns its {@link DataSource} into a relation inside DuckDB — a
+ * view over {@code read_parquet} for Parquet, a temporary table for CSV, JSON lines and JDBC (so
+ * that the text is parsed once however many passes follow) — and then works in SQL. Rows never
+ * cross into the JVM except in {@link #table}, which exists for the small in-memory path. Large
+ * temporary tables spill to DuckDB's temp directory instead of the heap.
+ *
+ * <p>Determinism: Parquet is written with one thread, zstd and fixed row groups, so the same rows
+ * under the same engine version give the same bytes (and the same dataset version). Statistics
+ * use all threads; their SQL is order-independent.
+ *
+ * <p>Errors: a missing file is a {@link NotFoundException}; anything wrong with the data is an
+ * {@link InvalidInputException} whose one-line message names the source, the line and row, and
+ * the column. Not thread-safe: use one engine per thread.
+ */
+public final class DataEngine implements AutoCloseable {
+  private final DuckDBConnection connection;
+  private final int threads;
+  private int relations;
+
+  private DataEngine(DuckDBConnection connection, int threads) {
+    this.connection = connection;
+    this.threads = threads;
+  }
+
+  /** An engine using every core. */
+  public static DataEngine open() {
+    return open(Runtime.getRuntime().availableProcessors());
+  }
+
+  /** An engine whose queries use {@code threads} threads (writes always use one). */
+  public static DataEngine open(int threads) {
+    try {
+      Connection c = DriverManager.getConnection("jdbc:duckdb:");
+      DataEngine engine = new DataEngine(c.unwrap(DuckDBConnection.class), Math.max(1, threads));
+      engine.execute("SET threads = " + engine.threads);
+      return engine;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot start the DuckDB engine: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Writes the source's rows to {@code out} as Parquet and digests it.
+   *
+   * @throws InvalidInputException when the source cannot be read or has no rows
+   */
+  public Snapshot snapshot(DataSource source, Path out) {
+    String sourceSha = null;
+    if (source instanceof DataSource.Csv csv) {
+      sourceSha = SourceScan.of(csv.file(), csv.options().maxLineBytes(), true).sha256();
+    } else if (!(source instanceof DataSource.Jdbc)) {
+      Path file = file(source);
+      requireFile(file);
+      sourceSha = Sha256.hex(file);
+    }
+    String rel = relation(source, true);
+    long rows = count(rel);
+    if (rows == 0) {
+      throw new InvalidInputException(source.describe() + ": has no data rows; nothing to snapshot");
+    }
+    copyToParquet("SELECT * FROM " + rel, out);
+    return new Snapshot(out, Sha256.hex(out), sourceSha, rows, columns(rel));
+  }
+
+  /** Statistics of every column; see {@link SqlStatistics} for definitions. */
+  public Statistics statistics(DataSource source) {
+    return new SqlStatistics(this).compute(relation(source, true));
+  }
+
+  /**
+   * Statistics of the whole and of each value of {@code sliceColumn} (missing values form the
+   * slice {@code "(missing)"}), at most {@code maxSlices} most frequent slices.
+   */
+  public SlicedStatistics statistics(DataSource source, String sliceColumn, int maxSlices) {
+    String rel = relation(source, true);
+    if (!columns(rel).containsKey(sliceColumn)) {
+      throw new InvalidInputException("no column '" + sliceColumn + "' to slice by in "
+          + source.describe() + "; the columns are " + String.join(", ", columns(rel).keySet()));
+    }
+    SqlStatistics sql = new SqlStatistics(this);
+    Statistics overall = sql.compute(rel);
+    Map<String, Statistics> slices = new LinkedHashMap<>();
+    String col = ident(sliceColumn);
+    for (String value : strings("SELECT coalesce(CAST(" + col + " AS VARCHAR), '(missing)') v, count(*) c FROM "
+        + rel + " GROUP BY v ORDER BY c DESC, v LIMIT " + maxSlices)) {
+      String where = value.equals("(missing)") ? col + " IS NULL" : "CAST(" + col + " AS VARCHAR) = " + literal(value);
+      String view = "slice_" + (++relations);
+      execute("CREATE TEMP VIEW " + view + " AS SELECT * FROM " + rel + " WHERE " + where);
+      slices.put(value, sql.compute(view));
+    }
+    return new SlicedStatistics(sliceColumn, overall, slices);
+  }
+
+  /**
+   * Splits the source by {@code rule} into Parquet files ({@code test} may be null when the rule
+   * makes no test split) and returns the rows in each split, keyed train/eval/test.
+   */
+  public Map<String, Long> split(DataSource source, SplitRule rule, Path train, Path eval, Path test) {
+    String rel = relation(source, true);
+    Map<String, FeatureType> columns = columns(rel);
+    String bucket = switch (rule) {
+      case SplitRule.Hash h -> {
+        requireColumn(columns, h.keyColumn(), source);
+        String u = "CAST(('0x' || substr(md5(coalesce(CAST(" + ident(h.keyColumn())
+            + " AS VARCHAR), '')), 1, 8)) AS UBIGINT) / 4294967296.0";
+        yield "CASE WHEN " + u + " < " + h.evalFraction() + " THEN 'eval' WHEN " + u + " < "
+            + (h.evalFraction() + h.testFraction()) + " THEN 'test' ELSE 'train' END";
+      }
+      case SplitRule.Time t -> {
+        requireColumn(columns, t.column(), source);
+        String c = "CAST(" + ident(t.column()) + " AS TIMESTAMP)";
+        long undated = scalarLong("SELECT count(*) FROM " + rel + " WHERE " + ident(t.column()) + " IS NULL");
+        if (undated > 0) {
+          throw new InvalidInputException(source.describe() + ": column '" + t.column() + "' has "
+              + undated + " missing values; a time split needs every row dated");
+        }
+        yield "CASE WHEN " + c + " < CAST(" + literal(t.evalFrom()) + " AS TIMESTAMP) THEN 'train'"
+            + (t.testFrom() == null ? "" : " WHEN " + c + " >= CAST(" + literal(t.testFrom()) + " AS TIMESTAMP) THEN 'test'")
+            + " ELSE 'eval' END";
+      }
+    };
+    String assigned = "split_" + (++relations);
+    execute("CREATE TEMP TABLE " + assigned + " AS SELECT *, " + bucket + " AS __slipway_split FROM " + rel);
+    Map<String, Long> counts = new LinkedHashMap<>();
+    Map<String, Path> outs = new LinkedHashMap<>();
+    outs.put("train", train);
+    outs.put("eval", eval);
+    outs.put("test", test);
+    for (Map.Entry<String, Path> e : outs.entrySet()) {
+      long n = scalarLong("SELECT count(*) FROM " + assigned + " WHERE __slipway_split = '" + e.getKey() + "'");
+      if (e.getValue() == null) {
+        if (n > 0) {
+          throw new InvalidInputException("the split rule puts " + n + " rows in test but no test output was given");
+        }
+        continue;
+      }
+      if (n == 0 && !e.getKey().equals("test")) {
+        throw new InvalidInputException(source.describe() + ": the " + e.getKey() + " split would be empty; "
+            + "adjust the fractions or cutoffs");
+      }
+      copyToParquet("SELECT * EXCLUDE (__slipway_split) FROM " + assigned + " WHERE __slipway_split = '"
+          + e.getKey() + "'", e.getValue());
+      counts.put(e.getKey(), n);
+    }
+    return counts;
+  }
+
+  /** Reads the source into an in-memory {@link Table}: numeric columns as numbers, the rest as text. */
+  public Table table(DataSource source) {
+    String rel = relation(source, true);
+    Map<String, FeatureType> columns = columns(rel);
+    int rows = Math.toIntExact(count(rel));
+    List<Object> arrays = new ArrayList<>();
+    for (FeatureType t : columns.values()) {
+      arrays.add(t == FeatureType.STRING ? new String[rows] : new double[rows]);
+    }
+    try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("SELECT * FROM " + rel)) {
+      int row = 0;
+      while (r.next()) {
+        for (int c = 0; c < arrays.size(); c++) {
+          if (arrays.get(c) instanceof double[] d) {
+            double v = r.getDouble(c + 1);
+            d[row] = r.wasNull() ? Double.NaN : v;
+          } else {
+            ((String[]) arrays.get(c))[row] = r.getString(c + 1);
+          }
+        }
+        row++;
+      }
+    } catch (SQLException e) {
+      throw readError(source, e);
+    }
+    List<Column> out = new ArrayList<>();
+    int c = 0;
+    for (String name : columns.keySet()) {
+      Object a = arrays.get(c++);
+      out.add(a instanceof double[] d ? new NumericColumn(name, d) : new StringColumn(name, (String[]) a));
+    }
+    return new Table(out);
+  }
+
+  /** Writes an in-memory table as Parquet (numbers as DOUBLE, text as VARCHAR) via the appender. */
+  public Snapshot writeParquet(Table table, Path out) {
+    String name = "mem_" + (++relations);
+    String ddl = table.columns().stream()
+        .map(c -> ident(c.name()) + (c instanceof NumericColumn ? " DOUBLE" : " VARCHAR"))
+        .collect(Collectors.joining(", "));
+    execute("CREATE TEMP TABLE " + name + " (" + ddl + ")");
+    try (DuckDBAppender appender = connection.createAppender("temp", "main", name)) {
+      for (int row = 0; row < table.rowCount(); row++) {
+        appender.beginRow();
+        for (Column c : table.columns()) {
+          if (c.isMissing(row)) {
+            appender.appendNull();
+          } else if (c instanceof NumericColumn n) {
+            appender.append(n.get(row));
+          } else {
+            appender.append(((StringColumn) c).get(row));
+          }
+        }
+        appender.endRow();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot append rows: " + e.getMessage(), e);
+    }
+    copyToParquet("SELECT * FROM " + name, out);
+    Map<String, FeatureType> types = columns(name);
+    execute("DROP TABLE " + name);
+    return new Snapshot(out, Sha256.hex(out), null, table.rowCount(), types);
+  }
+
+  /** Column names and Slipway types of a source, reading only what the format needs. */
+  public Map<String, FeatureType> columns(DataSource source) {
+    return columns(relation(source, false));
+  }
+
+  @Override
+  public void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot close the DuckDB engine: " + e.getMessage(), e);
+    }
+  }
+
+  // ---- relations
+
+  /** Makes the source queryable and returns the relation's name. */
+  String relation(DataSource source, boolean materialise) {
+    String name = "src_" + (++relations);
+    long sample = source instanceof DataSource.Csv csv ? csv.options().sampleRows() : 0;
+    try (Statement s = connection.createStatement()) {
+      switch (source) {
+        case DataSource.Csv csv -> {
+          SourceScan scan = SourceScan.of(csv.file(), csv.options().maxLineBytes(), false);
+          CsvHeader header = CsvHeader.parse(csv.file(), scan.header(), csv.options().delimiter());
+          try {
+            s.execute("CREATE TEMP " + (materialise ? "TABLE " : "VIEW ") + name + " AS SELECT * FROM "
+                + readCsv(csv, header, false));
+          } catch (SQLException e) {
+            if (String.valueOf(e.getMessage()).contains("Error when sniffing")) {
+              locateMalformedRow(s, csv, header); // throws with the line when it finds one
+            }
+            throw e;
+          }
+          List<String> read = new ArrayList<>(columns(name).keySet());
+          if (!read.equals(header.names())) {
+            // The sniffer skips leading rows it cannot reconcile and takes a later row as header.
+            locateMalformedRow(s, csv, header);
+            throw new InvalidInputException(csv.file() + ": line 1: the engine read columns " + read
+                + " but the header names " + header.names() + "; check the delimiter and quotes");
+          }
+        }
+        case DataSource.Parquet p -> {
+          requireFile(p.file());
+          s.execute("CREATE TEMP VIEW " + name + " AS SELECT * FROM read_parquet(" + literal(p.file().toString()) + ")");
+        }
+        case DataSource.JsonLines j -> {
+          requireFile(j.file());
+          s.execute("CREATE TEMP " + (materialise ? "TABLE " : "VIEW ") + name + " AS SELECT * FROM read_json("
+              + literal(j.file().toString()) + ", format = 'newline_delimited')");
+        }
+        case DataSource.Jdbc j -> new JdbcImport(connection).into(name, j);
+      }
+    } catch (SQLException e) {
+      throw EngineErrors.reading(source, e, sample);
+    }
+    return name;
+  }
+
+  /**
+   * DuckDB's sniffer fails without a line number when a row in its sample has the wrong number of
+   * fields; reading again with every column declared as text finds and names that row.
+   */
+  private static void locateMalformedRow(Statement s, DataSource.Csv csv, CsvHeader header) {
+    try {
+      s.execute("SELECT count(*) FROM " + readCsv(csv, header, true));
+    } catch (SQLException e) {
+      throw EngineErrors.reading(csv, e, csv.options().sampleRows());
+    }
+  }
+
+  private static String readCsv(DataSource.Csv csv, CsvHeader header, boolean allText) {
+    CsvOptions o = csv.options();
+    StringBuilder sql = new StringBuilder("read_csv(").append(literal(csv.file().toString()));
+    if (allText) {
+      sql.append(", auto_detect = false, columns = {").append(header.names().stream()
+          .map(n -> literal(n) + ": 'VARCHAR'").collect(Collectors.joining(", "))).append("}");
+    }
+    sql.append(", header = true, delim = ").append(literal(String.valueOf(header.delimiter())));
+    sql.append(", quote = '\"', escape = '\"', strict_mode = true");
+    // Only numbers and text: DuckDB would otherwise turn yes/no into booleans and reformat dates.
+    sql.append(", auto_type_candidates = ['BIGINT', 'DOUBLE', 'VARCHAR']");
+    sql.append(", nullstr = [").append(o.nullValues().stream().map(DataEngine::literal)
+        .collect(Collectors.joining(", "))).append(o.nullValues().isEmpty() ? "''" : ", ''").append("]");
+    sql.append(", sample_size = ").append(o.sampleRows());
+    sql.append(", max_line_size = ").append(o.maxLineBytes());
+    Map<String, String> types = new LinkedHashMap<>();
+    for (String name : allText ? List.<String>of() : header.names()) {
+      FeatureType t = o.types().get(name);
+      if (t != null) {
+        types.put(name, switch (t) {
+          case INT -> "BIGINT";
+          case FLOAT -> "DOUBLE";
+          case STRING -> "VARCHAR";
+        });
+      }
+    }
+    if (!types.isEmpty()) {
+      sql.append(", types = {").append(types.entrySet().stream()
+          .map(e -> literal(e.getKey()) + ": " + literal(e.getValue()))
+          .collect(Collectors.joining(", "))).append("}");
+    }
+    return sql.append(")").toString();
+  }
+
+  Map<String, FeatureType> columns(String rel) {
+    Map<String, FeatureType> out = new LinkedHashMap<>();
+    try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("DESCRIBE SELECT * FROM " + rel)) {
+      while (r.next()) {
+        out.put(r.getString(1), typeOf(r.getString(2)));
+      }
+    } catch (SQLException e) {
+      throw new InvalidInputException("cannot describe " + rel + ": " + EngineErrors.firstLine(e.getMessage()), e);
+    }
+    return out;
+  }
+
+  /** INT for integer types, FLOAT for floating and decimal types, STRING for everything else. */
+  static FeatureType typeOf(String duckType) {
+    String t = duckType.toUpperCase(java.util.Locale.ROOT);
+    if (t.matches("U?(BIGINT|INTEGER|SMALLINT|TINYINT|HUGEINT)")) {
+      return FeatureType.INT;
+    }
+    if (t.equals("DOUBLE") || t.equals("FLOAT") || t.startsWith("DECIMAL")) {
+      return FeatureType.FLOAT;
+    }
+    return FeatureType.STRING;
+  }
+
+  private void copyToParquet(String select, Path out) {
+    try {
+      Files.deleteIfExists(out);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot replace " + out, e);
+    }
+    execute("SET threads = 1");
+    try {
+      execute("COPY (" + select + ") TO " + literal(out.toString())
+          + " (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)");
+    } finally {
+      execute("SET threads = " + threads);
+    }
+  }
+
+  // ---- small SQL helpers
+
+  Connection connection() {
+    return connection;
+  }
+
+  long count(String rel) {
+    return scalarLong("SELECT count(*) FROM " + rel);
+  }
+
+  long scalarLong(String sql) {
+    try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(sql)) {
+      r.next();
+      return r.getLong(1);
+    } catch (SQLException e) {
+      throw new InvalidInputException(EngineErrors.firstLine(e.getMessage()), e);
+    }
+  }
+
+  private List<String> strings(String sql) {
+    List<String> out = new ArrayList<>();
+    try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(sql)) {
+      while (r.next()) {
+        out.add(r.getString(1));
+      }
+    } catch (SQLException e) {
+      throw new InvalidInputException(EngineErrors.firstLine(e.getMessage()), e);
+    }
+    return out;
+  }
+
+  void execute(String sql) {
+    try (Statement s = connection.createStatement()) {
+      s.execute(sql);
+    } catch (SQLException e) {
+      throw new InvalidInputException(EngineErrors.firstLine(e.getMessage()), e);
+    }
+  }
+
+  static String ident(String name) {
+    return "\"" + name.replace("\"", "\"\"") + "\"";
+  }
+
+  static String literal(String text) {
+    return "'" + text.replace("'", "''") + "'";
+  }
+
+  private static Path file(DataSource source) {
+    return switch (source) {
+      case DataSource.Csv c -> c.file();
+      case DataSource.Parquet p -> p.file();
+      case DataSource.JsonLines j -> j.file();
+      case DataSource.Jdbc j -> throw new IllegalArgumentException("a JDBC source has no file");
+    };
+  }
+
+  private static void requireFile(Path file) {
+    if (!Files.exists(file)) {
+      throw new NotFoundException("file not found: " + file);
+    }
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      throw new InvalidInputException(file + ": not a readable regular file");
+    }
+  }
+
+  private static void requireColumn(Map<String, FeatureType> columns, String name, DataSource source) {
+    if (!columns.containsKey(name)) {
+      throw new InvalidInputException("no column '" + name + "' in " + source.describe()
+          + "; the columns are " + String.join(", ", columns.keySet()));
+    }
+  }
+
+  private static InvalidInputException readError(DataSource source, SQLException e) {
+    return EngineErrors.reading(source, e, source instanceof DataSource.Csv c ? c.options().sampleRows() : 0);
+  }
+
+  /** A typed JDBC result streamed into a DuckDB table with the appender. */
+  private record JdbcImport(DuckDBConnection target) {
+    void into(String table, DataSource.Jdbc source) throws SQLException {
+      try (Connection c = DriverManager.getConnection(source.url());
+          Statement s = c.createStatement()) {
+        s.setFetchSize(10_000);
+        try (ResultSet r = s.executeQuery(source.query())) {
+          ResultSetMetaData m = r.getMetaData();
+          int n = m.getColumnCount();
+          boolean[] numeric = new boolean[n];
+          List<String> ddl = new ArrayList<>();
+          for (int i = 0; i < n; i++) {
+            int t = m.getColumnType(i + 1);
+            boolean integer = t == java.sql.Types.INTEGER || t == java.sql.Types.BIGINT
+                || t == java.sql.Types.SMALLINT || t == java.sql.Types.TINYINT;
+            boolean real = t == java.sql.Types.DOUBLE || t == java.sql.Types.FLOAT
+                || t == java.sql.Types.REAL || t == java.sql.Types.DECIMAL || t == java.sql.Types.NUMERIC;
+            numeric[i] = integer || real;
+            ddl.add(ident(m.getColumnLabel(i + 1)) + (integer ? " BIGINT" : real ? " DOUBLE" : " VARCHAR"));
+          }
+          try (Statement t = target.createStatement()) {
+            t.execute("CREATE TEMP TABLE " + table + " (" + String.join(", ", ddl) + ")");
+          }
+          try (DuckDBAppender appender = target.createAppender("temp", "main", table)) {
+            while (r.next()) {
+              appender.beginRow();
+              for (int i = 0; i < n; i++) {
+                append(appender, r, i + 1, numeric[i], m.getColumnType(i + 1));
+              }
+              appender.endRow();
+            }
+          }
+        }
+      }
+    }
+
+    private static void append(DuckDBAppender a, ResultSet r, int i, boolean numeric, int type)
+        throws SQLException {
+      if (!numeric) {
+        String v = r.getString(i);
+        if (v == null) {
+          a.appendNull();
+        } else {
+          a.append(v);
+        }
+      } else if (type == java.sql.Types.INTEGER || type == java.sql.Types.BIGINT
+          || type == java.sql.Types.SMALLINT || type == java.sql.Types.TINYINT) {
+        long v = r.getLong(i);
+        if (r.wasNull()) {
+          a.appendNull();
+        } else {
+          a.append(v);
+        }
+      } else {
+        double v = r.getDouble(i);
+        if (r.wasNull()) {
+          a.appendNull();
+        } else {
+          a.append(v);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package dev.slipway.data.engine;
+
+import dev.slipway.core.FeatureType;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * An immutable Parquet snapshot written by {@link DataEngine#snapshot}.
+ *
+ * @param file the Parquet file
+ * @param sha256 hex SHA-256 of the Parquet bytes: the dataset version
+ * @param sourceSha256 hex SHA-256 of the source file's bytes, or null for a JDBC query
+ * @param rows number of rows
+ * @param columns column name to type, in column order
+ */
+public record Snapshot(
+    Path file, String sha256, String sourceSha256, long rows, Map<String, FeatureType> columns) {
+  public Snapshot {
+    columns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columns));
+  }
+}
