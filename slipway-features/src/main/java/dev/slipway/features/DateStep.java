@@ -16,13 +16,15 @@ import java.util.List;
  * {@code 2001-01-22T13:05[:07[.123]]} (or with a space for the {@code T}), optionally followed by
  * {@code Z} or an offset such as {@code +02:00}; a timestamp's parts are read as written (its
  * local time), not converted to UTC. A missing value gets each part's most frequent training
- * value ({@code fills}).
+ * value ({@code fills}), and so does a value that is not a date when {@code invalidAsMissing}
+ * (otherwise it is an error naming the column, row and value).
  *
  * @param column the input column
  * @param parts the parts, in output order
  * @param fills one per part
+ * @param invalidAsMissing treat a value that is not a date as missing instead of failing
  */
-record DateStep(String column, List<String> parts, List<Double> fills)
+record DateStep(String column, List<String> parts, List<Double> fills, boolean invalidAsMissing)
     implements TransformGraph.Step {
 
   static final List<String> PARTS =
@@ -51,7 +53,7 @@ record DateStep(String column, List<String> parts, List<Double> fills)
 
   @Override
   public void write(Table rows, double[] out, int stride, int offset) {
-    double[][] values = values(rows.column(column), parts);
+    double[][] values = values(rows.column(column), parts, invalidAsMissing);
     for (int r = 0; r < values.length; r++) {
       for (int p = 0; p < parts.size(); p++) {
         double v = values[r][p];
@@ -61,11 +63,18 @@ record DateStep(String column, List<String> parts, List<Double> fills)
   }
 
   /** Each row's parts, NaN for a missing value. */
-  static double[][] values(Column column, List<String> parts) {
+  static double[][] values(Column column, List<String> parts, boolean invalidAsMissing) {
     double[][] out = new double[column.size()][parts.size()];
     for (int r = 0; r < out.length; r++) {
       String text = column.text(r);
-      LocalDateTime t = text == null ? null : parse(column.name(), r, text);
+      LocalDateTime t = null;
+      try {
+        t = text == null ? null : parse(column.name(), r, text);
+      } catch (InvalidInputException e) {
+        if (!invalidAsMissing) {
+          throw e;
+        }
+      }
       for (int p = 0; p < parts.size(); p++) {
         out[r][p] = t == null ? Double.NaN : part(t, parts.get(p));
       }

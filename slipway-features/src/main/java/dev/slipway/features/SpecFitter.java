@@ -72,13 +72,20 @@ final class SpecFitter {
         step.integer("buckets", 1024, 1, MAX_TEXT_WIDTH);
         step.choice("norm", "l2", "l2", "none");
       }
-      case DATE_PARTS -> parts(step);
+      case DATE_PARTS -> {
+        parts(step);
+        invalidAsMissing(step);
+      }
       default -> {}
     }
   }
 
   private static String strategy(Step step) {
     return step.choice("strategy", "mean", "mean", "median", "most_frequent", "constant");
+  }
+
+  private static boolean invalidAsMissing(Step step) {
+    return step.choice("invalid", "error", "error", "missing").equals("missing");
   }
 
   private static List<String> parts(Step step) {
@@ -361,7 +368,7 @@ final class SpecFitter {
     List<String> parts = parts(step);
     double[][] values;
     try {
-      values = DateStep.values(train.column(name), parts);
+      values = DateStep.values(train.column(name), parts, invalidAsMissing(step));
     } catch (dev.slipway.core.InvalidInputException e) {
       throw step.fail(e.getMessage());
     }
@@ -380,7 +387,7 @@ final class SpecFitter {
               .map(Map.Entry::getKey)
               .orElseThrow(() -> step.fail("column '" + name + "' has no date in the training data")));
     }
-    return new DateStep(name, parts, fills);
+    return new DateStep(name, parts, fills, invalidAsMissing(step));
   }
 
   private PixelStep fitPixels(Step step) {

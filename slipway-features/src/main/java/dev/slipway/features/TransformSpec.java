@@ -46,7 +46,7 @@ public record TransformSpec(List<Step> steps) {
     VOCABULARY("columns", "top_k", "min_frequency"),
     CROSS("columns", "max_categories", "min_frequency"),
     TEXT("columns", "method", "max_tokens", "min_df", "buckets", "norm"),
-    DATE_PARTS("columns", "parts"),
+    DATE_PARTS("columns", "parts", "invalid"),
     PIXELS("columns_prefix", "scale");
 
     private final Set<String> params;
