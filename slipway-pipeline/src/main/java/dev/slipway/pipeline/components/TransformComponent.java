@@ -5,6 +5,7 @@ import dev.slipway.core.Schema;
 import dev.slipway.core.Table;
 import dev.slipway.features.TransformGraph;
 import dev.slipway.features.TransformOptions;
+import dev.slipway.features.TransformSpec;
 import dev.slipway.pipeline.Component;
 import dev.slipway.pipeline.ComponentSpec;
 import dev.slipway.pipeline.StepContext;
@@ -18,10 +19,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Fits the feature transform on the training split only: impute and standardise numerics,
- * one-hot encode strings with an unseen bucket. Parameters: {@code label} (excluded from the
- * features), {@code numeric_impute} (mean | median), {@code standardize} (true),
- * {@code max_categories} (50).
+ * Fits the feature transform on the training split only. Parameters: {@code label} (excluded from
+ * the features), and either {@code spec} (a declarative list of transform steps, see {@code
+ * docs/transforms.md}; fitted to a format-version-2 graph, the label is not visible to it) or the
+ * defaults — impute and standardise numerics, one-hot encode strings with an unseen bucket —
+ * tuned by {@code numeric_impute} (mean | median), {@code standardize} (true), {@code
+ * max_categories} (50).
  */
 public final class TransformComponent implements Component {
   private static final ComponentSpec SPEC =
@@ -39,14 +42,20 @@ public final class TransformComponent implements Component {
     Table train = Tables.read(context.input("dataset"));
     List<String> features =
         schema.features().stream().map(Schema.Feature::name).filter(n -> !n.equals(label)).toList();
-    TransformOptions defaults = TransformOptions.defaults();
-    TransformOptions options =
-        new TransformOptions(
-            context.string("numeric_impute", defaults.numericImpute()),
-            context.bool("standardize", defaults.standardize()),
-            (int) context.integer("max_categories", defaults.maxCategories()));
-    TransformGraph graph = TransformGraph.fit(train, features, options);
-    context.progress().accept(features.size() + " features → " + graph.outputNames().size() + " columns");
+    Object spec = context.params().get("spec");
+    TransformGraph graph;
+    if (spec != null) {
+      graph = TransformGraph.fit(train.without(label), TransformSpec.parse(spec));
+    } else {
+      TransformOptions defaults = TransformOptions.defaults();
+      TransformOptions options =
+          new TransformOptions(
+              context.string("numeric_impute", defaults.numericImpute()),
+              context.bool("standardize", defaults.standardize()),
+              (int) context.integer("max_categories", defaults.maxCategories()));
+      graph = TransformGraph.fit(train, features, options);
+    }
+    context.progress().accept(graph.inputColumns().size() + " features → " + graph.outputNames().size() + " columns");
     Path file = context.newOutputFile(".json");
     try {
       Files.write(file, graph.toJson());
