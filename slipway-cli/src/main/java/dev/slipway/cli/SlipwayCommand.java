@@ -16,7 +16,9 @@ import picocli.CommandLine.ScopeType;
       RunCommand.class,
       ServeCommand.class,
       ModelsCommand.class,
-      LineageCommand.class
+      LineageCommand.class,
+      EvaluateCommand.class,
+      DataCommand.class
     })
 public final class SlipwayCommand {
 

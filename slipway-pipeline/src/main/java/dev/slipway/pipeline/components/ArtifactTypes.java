@@ -16,4 +16,6 @@ public final class ArtifactTypes {
   public static final String MODEL = "Model";
   public static final String EVALUATION = "Evaluation";
   public static final String MODEL_REGISTRATION = "ModelRegistration";
+  /** The validation outcome of a candidate model: blessed or not, with the reasons. */
+  public static final String MODEL_BLESSING = "ModelBlessing";
 }

@@ -1,48 +1,133 @@
 package dev.slipway.pipeline.components;
 
+import dev.slipway.core.InvalidInputException;
 import dev.slipway.core.Table;
 import dev.slipway.pipeline.Component;
 import dev.slipway.pipeline.ComponentSpec;
 import dev.slipway.pipeline.StepContext;
 import dev.slipway.pipeline.StepOutput;
-import dev.slipway.train.Evaluator;
+import dev.slipway.store.Stores;
 import dev.slipway.train.ModelBundle;
+import dev.slipway.train.evaluation.Blessing;
+import dev.slipway.train.evaluation.EvaluationConfig;
+import dev.slipway.train.evaluation.EvaluationResult;
+import dev.slipway.train.evaluation.ModelEvaluator;
+import dev.slipway.train.evaluation.ModelValidator;
+import dev.slipway.train.evaluation.SliceSpec;
+import dev.slipway.train.evaluation.Threshold;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
- * Scores a model bundle on a held-out split and records the metrics (also as experiment-run
- * metrics): accuracy, precision, recall, F1, ROC AUC and log loss for classification; RMSE, MAE
- * and R² for regression.
+ * Evaluates a model bundle on a held-out split (TFX Evaluator): overall and sliced metrics, then
+ * validation gates, giving an {@code evaluation} report (EvaluationResult JSON, blessing included)
+ * and a {@code model_blessing}. Overall metrics are also logged as experiment-run metrics.
+ *
+ * <p>Parameters: {@code slices} (list; an entry is a column, a list of columns for a cross, or
+ * {@code "a,b"}), {@code thresholds} (list of {@code {metric, slice?, lower_bound?, upper_bound?,
+ * direction?, absolute?, relative?}}, see {@link Threshold#fromMap}), {@code baseline} ({@code
+ * NAME}, {@code NAME:VERSION} or {@code NAME@ALIAS}: the model change thresholds compare against,
+ * resolved in the registry when the step runs; none yet means change thresholds are ignored).
+ *
+ * <p>The resolved baseline's bundle digest is part of the step's fingerprint, so moving the alias
+ * re-runs the step instead of reusing a blessing made against another baseline.
  */
 public final class EvaluateComponent implements Component {
   private static final ComponentSpec SPEC =
-      new ComponentSpec("evaluate", "1", Set.of("model", "dataset"), Map.of("evaluation", ArtifactTypes.EVALUATION));
+      new ComponentSpec(
+          "evaluate", "2", Set.of("model", "dataset"),
+          Map.of("evaluation", ArtifactTypes.EVALUATION, "model_blessing", ArtifactTypes.MODEL_BLESSING));
 
   @Override
   public ComponentSpec spec() {
     return SPEC;
   }
 
-  /** The persisted form of an evaluation. */
-  public record Evaluation(long rows, Map<String, Double> metrics) {}
+  @Override
+  public Map<String, String> fingerprint(Map<String, Object> params, Path baseDir, Stores stores) {
+    Object baseline = params.get("baseline");
+    if (baseline == null) {
+      return Map.of();
+    }
+    Optional<Baseline> resolved = Baseline.resolve(stores.metadata(), "evaluate", baseline.toString());
+    return Map.of("baseline", resolved.map(b -> b.label() + " sha256:" + b.artifact().digest()).orElse("none"));
+  }
 
   @Override
   public Map<String, StepOutput> run(StepContext context) {
     ModelBundle bundle = ModelBundle.read(context.input("model").file());
     Table data = Tables.read(context.input("dataset"));
-    Map<String, Double> metrics = new TreeMap<>(Evaluator.evaluate(bundle, data));
+    EvaluationConfig config = EvaluationConfig.defaults().withSlices(slices(context));
+    List<Threshold> thresholds = thresholds(context);
+    EvaluationResult candidate = ModelEvaluator.evaluate(bundle, data, config);
+
+    Optional<Baseline> baseline =
+        context.params().get("baseline") == null
+            ? Optional.empty()
+            : Baseline.resolve(context.stores().metadata(), context.step(), context.string("baseline", ""));
+    EvaluationResult baselineResult =
+        baseline.map(b -> ModelEvaluator.evaluate(
+                ModelBundle.read(context.stores().artifacts().path(b.artifact().digest())), data, config))
+            .orElse(null);
+    Blessing blessing =
+        ModelValidator.validate(candidate, baselineResult, baseline.map(Baseline::label).orElse(null), thresholds);
+    EvaluationResult result = candidate.withBlessing(blessing);
+
     Map<String, String> props = new LinkedHashMap<>();
-    metrics.forEach((k, v) -> props.put("metric." + k, Double.toString(v)));
+    result.metrics().forEach((k, v) -> props.put("metric." + k, Double.toString(v)));
+    props.put("blessed", Boolean.toString(blessing.blessed()));
+    baseline.ifPresent(b -> props.put("baseline", b.label()));
+    Double auc = result.metrics().get("roc_auc");
     context.progress().accept(
-        metrics.containsKey("roc_auc")
-            ? String.format(java.util.Locale.ROOT, "ROC AUC %.3f on %d rows", metrics.get("roc_auc"), data.rowCount())
-            : data.rowCount() + " rows");
+        (auc != null ? String.format(Locale.ROOT, "ROC AUC %.3f on %d rows", auc, data.rowCount()) : data.rowCount() + " rows")
+            + (result.slices().isEmpty() ? "" : ", " + result.slices().size() + " slices")
+            + (thresholds.isEmpty() ? "" : blessing.blessed() ? ", blessed" : ", NOT blessed"));
     return Map.of(
-        "evaluation",
-        new StepOutput(
-            context.writeJson(new Evaluation(data.rowCount(), metrics)), props));
+        "evaluation", new StepOutput(context.writeJson(result), props),
+        "model_blessing", new StepOutput(context.writeJson(blessing), Map.of("blessed", Boolean.toString(blessing.blessed()))));
+  }
+
+  private static List<SliceSpec> slices(StepContext context) {
+    Object raw = context.params().get("slices");
+    if (raw == null) {
+      return List.of();
+    }
+    if (!(raw instanceof List<?> list)) {
+      throw new InvalidInputException(
+          "step '" + context.step() + "' parameter 'slices' must be a list, e.g. [personal_status, [personal_status, foreign_worker]]");
+    }
+    List<SliceSpec> out = new ArrayList<>();
+    for (Object entry : list) {
+      out.add(entry instanceof List<?> cross
+          ? new SliceSpec(cross.stream().map(String::valueOf).toList())
+          : SliceSpec.parse(String.valueOf(entry)));
+    }
+    return out;
+  }
+
+  private static List<Threshold> thresholds(StepContext context) {
+    Object raw = context.params().get("thresholds");
+    if (raw == null) {
+      return List.of();
+    }
+    if (!(raw instanceof List<?> list)) {
+      throw new InvalidInputException(
+          "step '" + context.step() + "' parameter 'thresholds' must be a list, e.g. [{metric: roc_auc, lower_bound: 0.7}]");
+    }
+    List<Threshold> out = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      String where = "step '" + context.step() + "' thresholds[" + i + "]";
+      if (!(list.get(i) instanceof Map<?, ?> map)) {
+        throw new InvalidInputException(where + " must be a map, e.g. {metric: roc_auc, lower_bound: 0.7}");
+      }
+      out.add(Threshold.fromMap(map, where));
+    }
+    return out;
   }
 }

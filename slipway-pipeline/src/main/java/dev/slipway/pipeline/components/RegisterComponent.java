@@ -16,13 +16,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Registers the model bundle as a new version of {@code model_name}, tagged with its lineage: the
+ * Refuses a model whose evaluation is not blessed (its validation gates failed), naming the
+ * reasons; otherwise registers the model bundle as a new version of {@code model_name}, tagged with its lineage: the
  * dataset snapshot digest, the transform digest, the training parameters and the pipeline run.
  * Cached like any step, so an unchanged pipeline does not create a new version.
  */
 public final class RegisterComponent implements Component {
   private static final ComponentSpec SPEC =
-      new ComponentSpec("register", "1", Set.of("model", "evaluation"), Map.of("registration", ArtifactTypes.MODEL_REGISTRATION));
+      new ComponentSpec("register", "2", Set.of("model", "evaluation"), Map.of("registration", ArtifactTypes.MODEL_REGISTRATION));
 
   @Override
   public ComponentSpec spec() {
@@ -32,11 +33,33 @@ public final class RegisterComponent implements Component {
   /** The persisted form of a registration. */
   public record Registration(String model, int version) {}
 
+  /**
+   * Reads the blessing inside the evaluation report; an evaluation without one (an older report)
+   * counts as blessed, as it was made without gates.
+   */
+  private static void refuseUnblessed(StepContext context) {
+    com.fasterxml.jackson.databind.JsonNode blessing;
+    try {
+      blessing = Json.MAPPER.readTree(context.bytes("evaluation")).path("blessing");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read the evaluation report", e);
+    }
+    if (blessing.path("blessed").asBoolean(true)) {
+      return;
+    }
+    java.util.List<String> reasons = new java.util.ArrayList<>();
+    blessing.path("reasons").forEach(r -> reasons.add(r.asText()));
+    throw new dev.slipway.core.InvalidInputException(
+        "the model is not blessed, so it is not registered: " + String.join("; ", reasons)
+            + " (see the evaluation's thresholds)");
+  }
+
   @Override
   public Map<String, StepOutput> run(StepContext context) {
     String name = context.requiredString("model_name");
     MetadataStore metadata = context.stores().metadata();
     InputArtifact model = context.input("model");
+    refuseUnblessed(context);
     Map<String, String> tags = new LinkedHashMap<>();
     tags.put("model.digest", model.artifact().digest());
     Lineage.upstream(metadata, model.artifact(), ArtifactTypes.DATASET)
