@@ -27,6 +27,17 @@ public interface Component {
   }
 
   /**
+   * As {@link #fingerprint(Map, Path)}, for components whose outputs depend on registry state (e.g.
+   * an evaluation against the model behind an alias): they include what they resolve, such as the
+   * baseline model's digest, so that a changed alias invalidates the cache. The executor calls this
+   * one; the default delegates to the two-argument form.
+   */
+  default Map<String, String> fingerprint(
+      Map<String, Object> params, Path baseDir, dev.slipway.store.Stores stores) {
+    return fingerprint(params, baseDir);
+  }
+
+  /**
    * Runs the step. Writes each output to a file obtained from {@link StepContext#newOutputFile}
    * and returns them; the executor stores them as immutable artifacts.
    *

@@ -101,7 +101,7 @@ public final class PipelineExecutor {
     }
     Map<String, String> fingerprint;
     try {
-      fingerprint = component.fingerprint(step.params(), pipeline.baseDir());
+      fingerprint = component.fingerprint(step.params(), pipeline.baseDir(), stores);
     } catch (SlipwayException e) {
       throw new StepFailedException(step.name(), e);
     }
