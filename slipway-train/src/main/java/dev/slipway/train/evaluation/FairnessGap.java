@@ -9,4 +9,6 @@ package dev.slipway.train.evaluation;
  * @param overall the rate on all rows
  * @param maxVsOverall the largest absolute difference between a group's rate and the overall rate
  */
-public record FairnessGap(double min, double max, double gap, double overall, double maxVsOverall) {}
+public record FairnessGap(
+    double min, double max, double gap, double overall,
+    @com.fasterxml.jackson.annotation.JsonProperty("max_vs_overall") double maxVsOverall) {}
