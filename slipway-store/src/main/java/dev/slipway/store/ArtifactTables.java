@@ -65,6 +65,14 @@ final class ArtifactTables {
         .findOne();
   }
 
+  static List<Artifact> byType(Handle h, String type) {
+    return h.createQuery(SELECT + "WHERE project_id = :project AND type = :type ORDER BY id")
+        .bind("project", DEFAULT_PROJECT_ID)
+        .bind("type", type)
+        .map(ArtifactTables::row)
+        .list();
+  }
+
   /** {@code hexPrefix} must be validated hex: it goes into a LIKE pattern unescaped. */
   static List<Artifact> byDigestPrefix(Handle h, String hexPrefix) {
     return h.createQuery(

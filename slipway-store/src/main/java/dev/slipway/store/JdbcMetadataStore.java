@@ -153,6 +153,12 @@ public final class JdbcMetadataStore implements MetadataStore {
   }
 
   @Override
+  public List<Artifact> artifactsByType(String type) {
+    requireText("artifact type", type);
+    return read("list artifacts of type " + type, h -> ArtifactTables.byType(h, type));
+  }
+
+  @Override
   public List<Artifact> artifactsByDigest(String digestPrefix) {
     String prefix = digestPrefix == null ? "" : digestPrefix.toLowerCase(Locale.ROOT);
     if (prefix.length() < MIN_DIGEST_PREFIX || !HEX.matcher(prefix).matches()) {

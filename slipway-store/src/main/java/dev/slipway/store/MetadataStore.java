@@ -48,6 +48,9 @@ public interface MetadataStore extends AutoCloseable {
    */
   List<Artifact> artifactsByDigest(String digestPrefix);
 
+  /** Artifacts of {@code type}, oldest first (by id); empty when there are none. */
+  List<Artifact> artifactsByType(String type);
+
   // ---- pipeline runs and executions
 
   PipelineRun startPipelineRun(String pipeline, String pipelineDigest, Instant at);

@@ -71,6 +71,8 @@ class JdbcMetadataStoreTest {
 
     assertThat(store.artifactsByDigest("AAAAAA")).containsExactly(first, otherType);
     assertThat(store.artifactsByDigest(DIGEST_B.substring(0, 10))).containsExactly(other);
+    assertThat(store.artifactsByType("Dataset")).containsExactly(first, other);
+    assertThat(store.artifactsByType("Nothing")).isEmpty();
     assertThat(store.artifact(999)).isEmpty();
     assertThatThrownBy(() -> store.artifactsByDigest("aaaaa"))
         .isInstanceOf(InvalidInputException.class)

@@ -54,8 +54,8 @@ final class SqlStatistics {
       String q = ident(name);
       if (columns.get(name) == FeatureType.STRING) {
         String v = "CAST(" + q + " AS VARCHAR)";
-        sql.append(", count(").append(q).append("), count(DISTINCT ").append(v)
-            .append("), avg(length(").append(v).append("))");
+        // the distinct count comes with the value counts (pass 3), not from a second hash table
+        sql.append(", count(").append(q).append("), 0, avg(length(").append(v).append("))");
       } else {
         String x = "CAST(" + q + " AS DOUBLE)";
         String f = " FILTER (WHERE isfinite(" + x + "))";
@@ -211,19 +211,21 @@ final class SqlStatistics {
     }
     String v = "CAST(" + ident(p.name) + " AS VARCHAR)";
     List<ValueCount> ranked = new ArrayList<>();
+    long distinct = 0;
     try (Statement s = engine.connection().createStatement();
-        ResultSet r = s.executeQuery("SELECT " + v + " AS v, count(*) AS c FROM " + rel + " WHERE "
-            + v + " IS NOT NULL GROUP BY v ORDER BY c DESC, v LIMIT "
-            + StatisticsCalculator.RANK_HISTOGRAM_VALUES)) {
+        ResultSet r = s.executeQuery("SELECT v, c, count(*) OVER () FROM (SELECT " + v + " AS v,"
+            + " count(*) AS c FROM " + rel + " WHERE " + v + " IS NOT NULL GROUP BY v)"
+            + " ORDER BY c DESC, v LIMIT " + StatisticsCalculator.RANK_HISTOGRAM_VALUES)) {
       while (r.next()) {
         ranked.add(new ValueCount(r.getString(1), r.getLong(2)));
+        distinct = r.getLong(3);
       }
     } catch (SQLException e) {
       throw new InvalidInputException("value count query failed: " + EngineErrors.firstLine(e.getMessage()), e);
     }
     List<ValueCount> top = ranked.subList(0, Math.min(StatisticsCalculator.TOP_VALUES, ranked.size()));
     return new Statistics.Feature(p.name, FeatureType.STRING, p.count, rows - p.count, null,
-        new StringSummary(p.distinct, List.copyOf(top), ranked, p.avgLength, 0));
+        new StringSummary(distinct, List.copyOf(top), ranked, p.avgLength, 0));
   }
 
   /** A double as an exact DuckDB DOUBLE literal (a bare decimal literal would be DECIMAL). */

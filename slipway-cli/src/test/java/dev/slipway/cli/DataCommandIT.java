@@ -1,0 +1,96 @@
+package dev.slipway.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.slipway.core.Sha256;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code slipway data ...} through the real command line, bad input included. */
+class DataCommandIT {
+  @TempDir Path dir;
+
+  private Path home() {
+    return dir.resolve("home");
+  }
+
+  @Test
+  void ingestPrintsTheSnapshotDigestAndListShowStatsFindIt() throws Exception {
+    Path csv = Path.of("..", "examples", "credit", "credit_g.csv");
+    Cli ingest = Cli.run(home(), "data", "ingest", csv.toString(), "--name", "credit");
+    assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+    String version = ingest.out().strip();
+    assertThat(version).matches("[0-9a-f]{64}");
+    Path blob = home().resolve("artifacts/sha256").resolve(version.substring(0, 2)).resolve(version);
+    if (Files.exists(blob)) {
+      assertThat(Sha256.hex(blob)).isEqualTo(version);
+    }
+    Cli again = Cli.run(home(), "data", "ingest", csv.toString(), "--name", "credit");
+    assertThat(again.out().strip()).as("same input, same version").isEqualTo(version);
+
+    Cli list = Cli.run(home(), "data", "list");
+    assertThat(list.out()).contains("credit").contains(version.substring(0, 12)).contains("1000");
+    Cli show = Cli.run(home(), "data", "show", "credit@" + version.substring(0, 8));
+    assertThat(show.exitCode()).isZero();
+    assertThat(show.out()).contains("sha256:" + version).contains("source sha256 " + Sha256.hex(csv));
+
+    Path json = dir.resolve("stats.json");
+    Cli stats = Cli.run(home(), "data", "stats", "credit", "--json", json.toString());
+    assertThat(stats.exitCode()).as(stats.err()).isZero();
+    assertThat(stats.out()).contains("1000 rows, 21 features").contains("good (700)");
+    assertThat(Files.readString(json)).contains("\"credit_amount\"").contains("\"quantilesHistogram\"");
+    Cli fromFile = Cli.run(home(), "data", "stats", csv.toString());
+    assertThat(fromFile.out()).isEqualTo(stats.out());
+  }
+
+  @Test
+  void unknownDatasetAndHtmlAreClearUsageErrors() {
+    Cli missing = Cli.run(home(), "data", "stats", "nosuch");
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.err().strip()).startsWith("error: no dataset named 'nosuch'");
+    Cli html = Cli.run(home(), "data", "stats", "nosuch", "--html", "x.html");
+    assertThat(html.exitCode()).isEqualTo(2);
+    assertThat(html.err()).contains("--html is not yet supported");
+  }
+
+  @Test
+  void badInputIsOneLineExitTwoAndNothingInTheStore() throws Exception {
+    StringBuilder mixed = new StringBuilder("id,amount\n");
+    for (int i = 1; i <= 10_000; i++) {
+      mixed.append(i).append(',').append(i % 13).append('\n');
+    }
+    mixed.append("10001,lots\n");
+    Path big = dir.resolve("big.csv");
+    try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
+      f.write("a,b\n1,".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      f.setLength(2L << 30); // sparse: a 2 GiB second line that costs no disk
+    }
+    Object[][] cases = {
+      {dir.resolve("absent.csv"), "file not found: " + dir.resolve("absent.csv")},
+      {dir, "not a regular file"},
+      {Files.writeString(dir.resolve("semi.csv"), "a;b\n1;2\n"), "semi.csv: line 1: with delimiter ','"},
+      {Files.writeString(dir.resolve("mixed.csv"), mixed), "mixed.csv: line 10002 (row 10001), column 'amount'"},
+      {Files.writeString(dir.resolve("zero.csv"), "a,b\n"), "zero.csv: has no data rows"},
+      {Files.writeString(dir.resolve("dup.csv"), "a,a\n1,2\n"), "dup.csv: line 1 names column 'a' twice"},
+      {big, "big.csv: line 2 is longer than 8388608 bytes (row 1)"},
+    };
+    for (Object[] c : cases) {
+      String[] args = c[0].toString().endsWith("semi.csv")
+          ? new String[] {"data", "ingest", c[0].toString(), "--name", "bad", "--delimiter", ","}
+          : new String[] {"data", "ingest", c[0].toString(), "--name", "bad"};
+      Cli run = Cli.run(home(), args);
+      assertThat(run.exitCode()).as(c[0].toString()).isEqualTo(2);
+      assertThat(run.out()).isEmpty();
+      assertThat(run.err().strip().lines()).as(run.err()).hasSize(1);
+      assertThat(run.err()).contains((String) c[1]);
+    }
+    Cli list = Cli.run(home(), "data", "list");
+    assertThat(list.out()).contains("no datasets registered yet");
+    try (var blobs = Files.walk(home().resolve("artifacts"))) {
+      assertThat(blobs.filter(Files::isRegularFile).filter(p -> !p.toString().contains("tmp")).toList()).isEmpty();
+    }
+  }
+}
