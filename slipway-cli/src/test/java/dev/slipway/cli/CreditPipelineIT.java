@@ -75,8 +75,16 @@ class CreditPipelineIT {
     Cli lineage = Cli.run(home, "lineage", "credit:2");
     assertThat(lineage.exitCode()).as(lineage.err()).isZero();
     String fileDigest = Sha256.hex(pipeline.resolveSibling("credit_g.csv"));
+    String snapshotDigest;
+    try (dev.slipway.store.Stores stores = dev.slipway.store.Stores.open(home)) {
+      var datasets = stores.metadata().artifactsByType("Dataset").stream()
+          .filter(a -> fileDigest.equals(a.properties().get("source_sha256"))).toList();
+      assertThat(datasets).as("one snapshot of credit_g.csv, its source digest recorded").hasSize(1);
+      snapshotDigest = datasets.get(0).digest();
+      assertThat(Sha256.hex(stores.artifacts().path(snapshotDigest))).isEqualTo(snapshotDigest);
+    }
     assertThat(lineage.out())
-        .contains("Dataset sha256:" + fileDigest)
+        .contains("Dataset sha256:" + snapshotDigest)
         .contains("TransformGraph sha256:")
         .contains("Evaluation sha256:")
         .contains("numeric_impute=median");

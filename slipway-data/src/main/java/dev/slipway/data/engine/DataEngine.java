@@ -270,14 +270,14 @@ public final class DataEngine implements AutoCloseable {
                 + readCsv(csv, header, false));
           } catch (SQLException e) {
             if (String.valueOf(e.getMessage()).contains("Error when sniffing")) {
-              locateMalformedRow(s, csv, header); // throws with the line when it finds one
+              locateMalformedRow(csv, header); // throws with the line when it finds one
             }
             throw e;
           }
           List<String> read = new ArrayList<>(columns(name).keySet());
           if (!read.equals(header.names())) {
             // The sniffer skips leading rows it cannot reconcile and takes a later row as header.
-            locateMalformedRow(s, csv, header);
+            locateMalformedRow(csv, header);
             throw new InvalidInputException(csv.file() + ": line 1: the engine read columns " + read
                 + " but the header names " + header.names() + "; check the delimiter and quotes");
           }
@@ -303,8 +303,9 @@ public final class DataEngine implements AutoCloseable {
    * DuckDB's sniffer fails without a line number when a row in its sample has the wrong number of
    * fields; reading again with every column declared as text finds and names that row.
    */
-  private static void locateMalformedRow(Statement s, DataSource.Csv csv, CsvHeader header) {
-    try {
+  private void locateMalformedRow(DataSource.Csv csv, CsvHeader header) {
+    // a fresh statement: DuckDB closes the one whose query failed
+    try (Statement s = connection.createStatement()) {
       s.execute("SELECT count(*) FROM " + readCsv(csv, header, true));
     } catch (SQLException e) {
       throw EngineErrors.reading(csv, e, csv.options().sampleRows());

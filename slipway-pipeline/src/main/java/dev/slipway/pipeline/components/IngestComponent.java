@@ -1,30 +1,33 @@
 package dev.slipway.pipeline.components;
 
+import dev.slipway.core.InvalidInputException;
+import dev.slipway.core.Json;
 import dev.slipway.core.NotFoundException;
 import dev.slipway.core.Sha256;
-import dev.slipway.core.Table;
-import dev.slipway.data.CsvReader;
+import dev.slipway.data.engine.DataEngine;
+import dev.slipway.data.engine.DataSource;
+import dev.slipway.data.engine.Snapshot;
 import dev.slipway.pipeline.Component;
 import dev.slipway.pipeline.ComponentSpec;
 import dev.slipway.pipeline.StepContext;
 import dev.slipway.pipeline.StepOutput;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Snapshots a CSV file: the exact bytes become a {@code Dataset} artifact whose sha256 is the
- * dataset version. The file is parsed once to reject malformed data before anything downstream
- * sees it. Parameters: {@code path} (relative to the pipeline file), {@code label} (optional,
+ * Snapshots a data file (CSV, Parquet or JSON lines) through the data engine: the rows become an
+ * immutable Parquet {@code Dataset} artifact whose sha256 is the dataset version; the source
+ * file's own sha256 is kept in the {@code source_sha256} property. Malformed data is rejected
+ * before anything downstream sees it. Parameters: {@code path} (relative to the pipeline file), {@code label} (optional,
  * checked to exist).
  */
 public final class IngestComponent implements Component {
   private static final ComponentSpec SPEC =
-      new ComponentSpec("ingest", "1", Set.of(), Map.of("snapshot", ArtifactTypes.DATASET));
+      new ComponentSpec("ingest", "2", Set.of(), Map.of("snapshot", ArtifactTypes.DATASET));
 
   @Override
   public ComponentSpec spec() {
@@ -36,7 +39,7 @@ public final class IngestComponent implements Component {
   public Map<String, String> fingerprint(Map<String, Object> params, Path baseDir) {
     Object path = params.get("path");
     if (path == null) {
-      throw new dev.slipway.core.InvalidInputException("step 'ingest' needs parameter 'path'");
+      throw new InvalidInputException("step 'ingest' needs parameter 'path'");
     }
     Path file = baseDir.resolve(path.toString()).normalize();
     if (!Files.isRegularFile(file)) {
@@ -48,23 +51,24 @@ public final class IngestComponent implements Component {
   @Override
   public Map<String, StepOutput> run(StepContext context) {
     Path source = context.path("path");
-    Table table = CsvReader.read(source);
+    Path snapshot = context.newOutputFile(".parquet");
+    Snapshot snap;
+    try (DataEngine engine = DataEngine.open()) {
+      snap = engine.snapshot(DataSource.of(source), snapshot);
+    }
     String label = context.string("label", null);
-    if (label != null) {
-      table.column(label);
+    if (label != null && !snap.columns().containsKey(label)) {
+      throw new InvalidInputException("no column '" + label + "' in " + source + "; the columns are "
+          + String.join(", ", snap.columns().keySet()));
     }
-    Path snapshot = context.newOutputFile(".csv");
-    try {
-      Files.copy(source, snapshot, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot copy " + source, e);
-    }
-    context.progress().accept(table.rowCount() + " rows × " + table.columns().size() + " columns");
-    Map<String, String> props = new java.util.LinkedHashMap<>();
+    context.progress().accept(snap.rows() + " rows × " + snap.columns().size() + " columns");
+    Map<String, String> props = new LinkedHashMap<>();
     props.put("source", source.getFileName().toString());
-    props.put("rows", Integer.toString(table.rowCount()));
-    props.put("columns", Integer.toString(table.columns().size()));
-    props.put(Tables.COLUMN_TYPES, Tables.typesJson(table));
+    props.put("source_sha256", snap.sourceSha256());
+    props.put("format", "parquet");
+    props.put("rows", Long.toString(snap.rows()));
+    props.put("columns", Integer.toString(snap.columns().size()));
+    props.put(Tables.COLUMN_TYPES, new String(Json.bytes(snap.columns()), StandardCharsets.UTF_8));
     return Map.of("snapshot", new StepOutput(snapshot, props));
   }
 }

@@ -6,6 +6,8 @@ import dev.slipway.core.Json;
 import dev.slipway.core.Table;
 import dev.slipway.data.CsvReader;
 import dev.slipway.data.CsvWriter;
+import dev.slipway.data.engine.DataEngine;
+import dev.slipway.data.engine.DataSource;
 import dev.slipway.pipeline.InputArtifact;
 import dev.slipway.pipeline.StepOutput;
 import java.io.IOException;
@@ -19,6 +21,7 @@ import java.util.Map;
 /**
  * How dataset splits travel between steps: canonical CSV plus a {@code column_types} property, so
  * that a split whose string column happens to hold only digits is still read back as strings.
+ * Ingested snapshots are Parquet (typed), read through the data engine.
  */
 final class Tables {
   private Tables() {}
@@ -38,6 +41,11 @@ final class Tables {
   }
 
   static Table read(InputArtifact input) {
+    if (isParquet(input)) {
+      try (DataEngine engine = DataEngine.open(1)) {
+        return engine.table(new DataSource.Parquet(input.file()));
+      }
+    }
     String types = input.artifact().properties().get(COLUMN_TYPES);
     if (types == null) {
       return CsvReader.read(input.file());
@@ -49,6 +57,11 @@ final class Tables {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Whether the artifact is a Parquet snapshot (ingest records {@code format=parquet}). */
+  static boolean isParquet(InputArtifact input) {
+    return "parquet".equals(input.artifact().properties().get("format"));
   }
 
   /** The column types as the JSON recorded in the {@value #COLUMN_TYPES} property. */
