@@ -1,6 +1,7 @@
 package dev.slipway.data.drift;
 
 import java.util.Arrays;
+import org.apache.commons.math3.special.Gamma;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 
@@ -17,9 +18,10 @@ public final class SignificanceTests {
   /**
    * Two-sided two-sample KS test. The statistic D is the largest gap between the two empirical
    * distribution functions, computed exactly with ties (as {@code scipy.stats.ks_2samp}); the
-   * p-value is the asymptotic Kolmogorov distribution at D·√(nm/(n+m)) ({@code
-   * KolmogorovSmirnovTest.approximateP}, = {@code scipy.special.kolmogorov}), deterministic where
-   * commons-math's small-sample path would be Monte-Carlo. NaN values are ignored.
+   * p-value is the asymptotic Kolmogorov distribution's upper tail at D·√(nm/(n+m)) (= {@code
+   * scipy.special.kolmogorov}; commons-math's {@code approximateP}), deterministic where
+   * commons-math's small-sample path would be Monte-Carlo, and slightly different from scipy's
+   * default exact p-value for small samples. NaN values are ignored.
    *
    * @throws IllegalArgumentException when either sample has no finite value
    */
@@ -42,8 +44,27 @@ public final class SignificanceTests {
       }
       d = Math.max(d, Math.abs((double) i / a.length - (double) j / b.length));
     }
-    double p = new KolmogorovSmirnovTest().approximateP(d, a.length, b.length);
-    return new Result(d, Math.min(1.0, Math.max(0.0, p)));
+    return new Result(d, kolmogorovSurvival(d * Math.sqrt((double) a.length * b.length / (a.length + b.length)), d, a.length, b.length));
+  }
+
+  /**
+   * P(K > λ) of the Kolmogorov distribution. For λ ≥ 1 the alternating series 2Σ(−1)^(k−1)
+   * e^(−2k²λ²) converges in a few terms and keeps tiny p-values (commons-math's 1 − cdf rounds
+   * them to 0); below 1 commons-math's {@code approximateP} is used.
+   */
+  private static double kolmogorovSurvival(double lambda, double d, int n, int m) {
+    if (lambda < 1) {
+      return Math.min(1.0, Math.max(0.0, new KolmogorovSmirnovTest().approximateP(d, n, m)));
+    }
+    double sum = 0;
+    for (int k = 1; k <= 100; k++) {
+      double term = Math.exp(-2.0 * k * k * lambda * lambda);
+      sum += (k % 2 == 1 ? term : -term);
+      if (term < 1e-300 || term < Math.abs(sum) * 1e-17) {
+        break;
+      }
+    }
+    return Math.min(1.0, Math.max(0.0, 2 * sum));
   }
 
   /**
@@ -69,8 +90,11 @@ public final class SignificanceTests {
         table[1][c++] = Math.round(current[k]);
       }
     }
-    ChiSquareTest test = new ChiSquareTest();
-    return new Result(test.chiSquare(table), test.chiSquareTest(table));
+    double statistic = new ChiSquareTest().chiSquare(table);
+    // The upper tail directly (commons-math's chiSquareTest is 1 − cdf, which rounds to 0 below
+    // about 1e-16): Q(df/2, x/2), the regularized upper incomplete gamma function.
+    double p = Gamma.regularizedGammaQ((bins - 1) / 2.0, statistic / 2);
+    return new Result(statistic, p);
   }
 
   private static double sum(double[] values) {
