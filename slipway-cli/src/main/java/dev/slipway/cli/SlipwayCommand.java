@@ -16,7 +16,8 @@ import picocli.CommandLine.ScopeType;
       RunCommand.class,
       ServeCommand.class,
       ModelsCommand.class,
-      LineageCommand.class
+      LineageCommand.class,
+      DataCommand.class
     })
 public final class SlipwayCommand {
 

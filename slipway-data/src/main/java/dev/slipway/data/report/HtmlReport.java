@@ -112,7 +112,7 @@ public final class HtmlReport {
     int group = 24;
     int width = n * group + 40;
     int height = BAR_AREA_HEIGHT + 90;
-    html.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width)
+    html.append("<svg width=\"").append(width)
         .append("\" height=\"").append(height).append("\" role=\"img\">");
     for (int i = 0; i < n; i++) {
       int x = 30 + i * group;
