@@ -5,6 +5,7 @@ import dev.slipway.core.InvalidInputException;
 import dev.slipway.core.Json;
 import dev.slipway.core.NotFoundException;
 import dev.slipway.core.Statistics;
+import dev.slipway.core.Table;
 import dev.slipway.data.engine.CsvOptions;
 import dev.slipway.data.engine.DataEngine;
 import dev.slipway.data.engine.DataSource;
@@ -32,15 +33,17 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code slipway data ingest|list|show|stats}: versioned datasets. A dataset version is the sha256
- * of its Parquet snapshot; registered datasets are {@code Dataset} artifacts with a {@code name}
- * property. Exit codes: 0 ok, 1 failure, 2 usage or read error.
+ * {@code slipway data ingest|list|show|stats|schema|validate|sample}: versioned datasets and their
+ * validation. A dataset version is the sha256 of its Parquet snapshot; registered datasets are
+ * {@code Dataset} artifacts with a {@code name} property. Exit codes: 0 ok, 1 failure (for
+ * validate: anomalies found), 2 usage or read error.
  */
 @Command(
     name = "data",
-    description = "Ingest, list and describe versioned datasets.",
+    description = "Ingest, describe, validate and sample versioned datasets.",
     subcommands = {DataCommand.Ingest.class, DataCommand.ListData.class, DataCommand.Show.class,
-        DataCommand.Stats.class})
+        DataCommand.Stats.class, DataSchemaCommand.class, DataValidateCommand.class,
+        DataSampleCommand.class})
 final class DataCommand {
   static final String DATASET = "Dataset";
   static final int READ_ERROR = 2;
@@ -258,6 +261,24 @@ final class DataCommand {
           summary = "no present values";
         }
         out.printf(Locale.ROOT, "%-24s %-6s %10d %8d  %s%n", f.name(), f.type(), f.count(), f.missing(), summary);
+      }
+    }
+  }
+
+  /**
+   * Reads FILE (CSV, Parquet or JSON lines) or a registered dataset NAME[@VERSION] into memory.
+   *
+   * @throws NotFoundException naming the argument when it is neither a file nor a known name
+   */
+  static Table read(String fileOrName, Path home) {
+    Path file = Path.of(fileOrName);
+    try (DataEngine engine = DataEngine.open()) {
+      if (Files.exists(file)) {
+        return engine.table(DataSource.of(file, CsvOptions.defaults()));
+      }
+      try (Stores stores = Stores.open(home)) {
+        Artifact a = resolve(stores.metadata(), fileOrName);
+        return engine.table(new DataSource.Parquet(stores.artifacts().path(a.digest())));
       }
     }
   }

@@ -16,9 +16,14 @@ import java.util.Set;
 
 /**
  * Reads and writes a {@link Schema} as YAML ({@link Json#YAML}), the form in which people curate
- * it: a list {@code features} of entries with {@code name}, {@code type} (INT, FLOAT or STRING),
- * {@code required} (default false) and, for STRING features, an optional {@code domain} list.
- * Stateless and thread-safe.
+ * it: a {@code version} (the file format, {@value Schema#CURRENT_VERSION}; a file without one is
+ * read as version 1), optional {@code default_environments}, and a list {@code features} of
+ * entries with {@code name}, {@code type} (INT, FLOAT or STRING), {@code required} (default
+ * false), for STRING features an optional {@code domain} list, for numeric features optional
+ * {@code min} and {@code max}, optional {@code not_in_environment} (e.g. {@code [SERVING]} for the
+ * label) and optional {@code drift_comparator} / {@code skew_comparator} thresholds ({@code
+ * infinity_norm}, {@code jensen_shannon_divergence}, {@code psi}, {@code p_value}). See {@code
+ * docs/data-validation.md}. Stateless and thread-safe.
  */
 public final class SchemaFiles {
   private SchemaFiles() {}
@@ -28,8 +33,9 @@ public final class SchemaFiles {
    *
    * @throws NotFoundException when the file does not exist
    * @throws InvalidInputException naming the file, the place and the problem when it is not a
-   *     valid schema (unparseable YAML, unknown keys, a feature without a name or type, a name
-   *     given twice, a domain on a numeric feature)
+   *     valid schema (unparseable YAML, unknown keys, a version newer than this code reads, a
+   *     feature without a name or type, a name given twice, a domain on a numeric feature, a
+   *     range on a string feature or with min above max, a negative threshold)
    */
   public static Schema read(Path yaml) {
     if (!Files.exists(yaml)) {
@@ -59,7 +65,11 @@ public final class SchemaFiles {
   public static void write(Schema schema, Path yaml) {
     Path dir = yaml.toAbsolutePath().getParent();
     try {
-      byte[] bytes = Json.YAML.writeValueAsBytes(schema);
+      Schema versioned =
+          schema.version() == null
+              ? new Schema(Schema.CURRENT_VERSION, schema.defaultEnvironments(), schema.features())
+              : schema;
+      byte[] bytes = Json.YAML.writeValueAsBytes(versioned);
       Files.createDirectories(dir);
       Path temp = Files.createTempFile(dir, "." + yaml.getFileName(), ".tmp");
       try {
@@ -85,6 +95,12 @@ public final class SchemaFiles {
     if (schema == null) {
       throw new InvalidInputException(yaml + ": the file is empty; expected a 'features' list");
     }
+    if (schema.version() != null
+        && (schema.version() < 1 || schema.version() > Schema.CURRENT_VERSION)) {
+      throw new InvalidInputException(
+          yaml + ": schema version " + schema.version() + " is not supported; this Slipway reads"
+              + " versions 1 to " + Schema.CURRENT_VERSION);
+    }
     Set<String> names = new HashSet<>();
     for (int i = 0; i < schema.features().size(); i++) {
       Schema.Feature f = schema.features().get(i);
@@ -103,6 +119,37 @@ public final class SchemaFiles {
         throw new InvalidInputException(
             where + " ('" + f.name() + "') is " + f.type() + " but has a domain; domains are for STRING features");
       }
+      checkRange(f, where);
+      checkThresholds(f.driftComparator(), where + " ('" + f.name() + "') drift_comparator");
+      checkThresholds(f.skewComparator(), where + " ('" + f.name() + "') skew_comparator");
+    }
+  }
+
+  private static void checkRange(Schema.Feature f, String where) {
+    if ((f.min() != null || f.max() != null) && !f.type().isNumeric()) {
+      throw new InvalidInputException(
+          where + " ('" + f.name() + "') is STRING but has min/max; ranges are for INT and FLOAT features");
+    }
+    if (f.min() != null && f.max() != null && f.min() > f.max()) {
+      throw new InvalidInputException(
+          where + " ('" + f.name() + "') has min " + f.min() + " above max " + f.max());
+    }
+  }
+
+  private static void checkThresholds(Schema.Thresholds t, String where) {
+    if (t == null) {
+      return;
+    }
+    check(t.infinityNorm(), "infinity_norm", where);
+    check(t.jensenShannonDivergence(), "jensen_shannon_divergence", where);
+    check(t.psi(), "psi", where);
+    check(t.pValue(), "p_value", where);
+  }
+
+  private static void check(Double value, String key, String where) {
+    if (value != null && !(value >= 0)) {
+      throw new InvalidInputException(
+          where + " has " + key + " " + value + "; expected a number >= 0");
     }
   }
 }

@@ -50,6 +50,46 @@ public final class SchemaInference {
     return new Schema(features);
   }
 
+  /**
+   * What to infer beyond TFDV's defaults, for a schema file people will curate.
+   *
+   * @param maxDomainSize largest domain inferred for a string feature
+   * @param label the label column, marked {@code not_in_environment: [SERVING]}; null for none
+   * @param ranges true to record each numeric feature's observed min and max as its allowed range
+   *     (TFDV does not infer ranges; they flag any new extreme, so they are opt-in)
+   */
+  public record Options(int maxDomainSize, String label, boolean ranges) {
+    /** TFDV's defaults: domains up to 100 values, no label, no ranges. */
+    public static final Options DEFAULTS = new Options(DEFAULT_MAX_DOMAIN_SIZE, null, false);
+  }
+
+  /**
+   * Infers a versioned schema ({@link Schema#CURRENT_VERSION}, environments TRAINING and SERVING)
+   * with the options' label and ranges.
+   *
+   * @throws dev.slipway.core.InvalidInputException when the label is not a column of the table
+   */
+  public static Schema infer(Table table, Options options) {
+    Schema base = infer(table, options.maxDomainSize());
+    if (options.label() != null && base.feature(options.label()).isEmpty()) {
+      throw new dev.slipway.core.InvalidInputException(
+          "label column '" + options.label() + "' is not in the data; columns: " + table.names());
+    }
+    Statistics stats = StatisticsCalculator.compute(table);
+    List<Schema.Feature> features = new ArrayList<>();
+    for (Schema.Feature f : base.features()) {
+      Statistics.Feature s = stats.feature(f.name()).orElseThrow();
+      if (options.ranges() && s.numeric() != null) {
+        f = f.withRange(s.numeric().min(), s.numeric().max());
+      }
+      if (f.name().equals(options.label())) {
+        f = f.withNotInEnvironment(List.of(Schema.SERVING));
+      }
+      features.add(f);
+    }
+    return new Schema(Schema.CURRENT_VERSION, Schema.DEFAULT_ENVIRONMENTS, features);
+  }
+
   /** {@link #infer(Statistics, int)} with the default maximum domain size. */
   public static Schema infer(Statistics stats) {
     return infer(stats, DEFAULT_MAX_DOMAIN_SIZE);

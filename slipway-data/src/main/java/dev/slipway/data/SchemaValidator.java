@@ -30,8 +30,16 @@ import java.util.stream.Collectors;
  *   <li>{@value #INT_TYPE_NOT_INT} — the schema says INT but a value is not a whole number;
  *   <li>{@value #FEATURE_TYPE_LOW_FRACTION_PRESENT} — a required feature has missing values;
  *   <li>{@value #ENUM_TYPE_UNEXPECTED_STRING_VALUES} — values outside a feature's domain (TFDV's
- *       default {@code min_domain_mass = 1}: one such value is enough).
+ *       default {@code min_domain_mass = 1}: one such value is enough);
+ *   <li>{@value #INT_TYPE_SMALL_INT} / {@value #FLOAT_TYPE_SMALL_FLOAT} — values below a numeric
+ *       feature's {@code min}; {@value #INT_TYPE_BIG_INT} / {@value #FLOAT_TYPE_BIG_FLOAT} — above
+ *       its {@code max}.
  * </ul>
+ *
+ * <p>Validated in an environment (TFDV's {@code validate_statistics(..., environment)}), the
+ * features whose {@code not_in_environment} names it are skipped both in the schema and in the
+ * table. Comparisons with a baseline (drift, skew, missing-rate rise, class balance) are {@link
+ * dev.slipway.data.drift.DriftDetector}'s.
  *
  * <p>A STRING feature accepts a numeric column (its values are then compared with the domain as
  * {@link Column#text(int)}). Anomalies come in a fixed order: the dataset-level one, then per
@@ -48,6 +56,11 @@ public final class SchemaValidator {
   public static final String ENUM_TYPE_UNEXPECTED_STRING_VALUES =
       "ENUM_TYPE_UNEXPECTED_STRING_VALUES";
 
+  public static final String INT_TYPE_SMALL_INT = "INT_TYPE_SMALL_INT";
+  public static final String INT_TYPE_BIG_INT = "INT_TYPE_BIG_INT";
+  public static final String FLOAT_TYPE_SMALL_FLOAT = "FLOAT_TYPE_SMALL_FLOAT";
+  public static final String FLOAT_TYPE_BIG_FLOAT = "FLOAT_TYPE_BIG_FLOAT";
+
   /** How many out-of-domain values a message names. */
   static final int EXAMPLES = 5;
 
@@ -56,6 +69,21 @@ public final class SchemaValidator {
   /** Validates every column of the table against the schema. */
   public static Anomalies validate(Table table, Schema schema) {
     return validate(table, schema, Set.of());
+  }
+
+  /**
+   * Validates the table in an environment (e.g. {@link Schema#SERVING}): features not in it are
+   * skipped in the schema and in the table. A null environment checks every feature.
+   */
+  public static Anomalies validate(Table table, Schema schema, String environment) {
+    Objects.requireNonNull(schema, "schema");
+    Set<String> absent = new HashSet<>();
+    for (Schema.Feature f : schema.features()) {
+      if (environment != null && !f.isIn(environment)) {
+        absent.add(f.name());
+      }
+    }
+    return validate(table, schema, absent);
   }
 
   /**
@@ -105,6 +133,45 @@ public final class SchemaValidator {
     if (typeOk && feature.type() == FeatureType.STRING && feature.domain() != null) {
       checkDomain(column, feature, found);
     }
+    if (typeOk && column instanceof NumericColumn numbers && feature.type().isNumeric()) {
+      checkRange(numbers, feature, found);
+    }
+  }
+
+  private static void checkRange(NumericColumn column, Schema.Feature feature, List<Anomaly> found) {
+    boolean isInt = feature.type() == FeatureType.INT;
+    if (feature.min() != null) {
+      double min = feature.min();
+      outOfRange(column, v -> v < min, isInt ? INT_TYPE_SMALL_INT : FLOAT_TYPE_SMALL_FLOAT,
+          "below its minimum " + number(min), found);
+    }
+    if (feature.max() != null) {
+      double max = feature.max();
+      outOfRange(column, v -> v > max, isInt ? INT_TYPE_BIG_INT : FLOAT_TYPE_BIG_FLOAT,
+          "above its maximum " + number(max), found);
+    }
+  }
+
+  private static void outOfRange(
+      NumericColumn column, java.util.function.DoublePredicate outside, String code, String where, List<Anomaly> found) {
+    int first = -1;
+    int count = 0;
+    for (int row = 0; row < column.size(); row++) {
+      double v = column.get(row);
+      if (!Double.isNaN(v) && outside.test(v)) {
+        first = first < 0 ? row : first;
+        count++;
+      }
+    }
+    if (count > 0) {
+      found.add(new Anomaly(code, column.name(), String.format(Locale.ROOT,
+          "column '%s' has %d %s %s, e.g. %s at row %d",
+          column.name(), count, count == 1 ? "value" : "values", where, column.text(first), first + 1)));
+    }
+  }
+
+  private static String number(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
   }
 
   /** False when the values are of the wrong kind, so that their domain is not worth checking. */

@@ -172,4 +172,30 @@ class SchemaValidatorTest {
             tuple("SCHEMA_MISSING_COLUMN", "color"),
             tuple("SCHEMA_NEW_COLUMN", "new"));
   }
+
+  @Test
+  void valuesOutsideTheRangeNameCountBoundAndFirstRow() {
+    Schema ranged = new Schema(List.of(
+        new Schema.Feature("age", FeatureType.INT, true, null).withRange(18.0, 99.0),
+        new Schema.Feature("amount", FeatureType.FLOAT, false, null).withRange(0.0, null)));
+    Table t = new Table(List.of(
+        new NumericColumn("age", new double[] {17, 30, 120, 16}),
+        new NumericColumn("amount", new double[] {1, -0.5, Double.NaN, 2})));
+    assertThat(SchemaValidator.validate(t, ranged).items())
+        .containsExactly(
+            new Anomaly("INT_TYPE_SMALL_INT", "age", "column 'age' has 2 values below its minimum 18, e.g. 17 at row 1"),
+            new Anomaly("INT_TYPE_BIG_INT", "age", "column 'age' has 1 value above its maximum 99, e.g. 120 at row 3"),
+            new Anomaly("FLOAT_TYPE_SMALL_FLOAT", "amount", "column 'amount' has 1 value below its minimum 0, e.g. -0.5 at row 2"));
+  }
+
+  @Test
+  void servingEnvironmentSkipsTheLabel() {
+    Schema labelled = SCHEMA.withFeatures(SCHEMA.features().stream()
+        .map(f -> f.name().equals("label") ? f.withNotInEnvironment(List.of(Schema.SERVING)) : f)
+        .toList());
+    Table serving = good().without("label");
+    assertThat(SchemaValidator.validate(serving, labelled, Schema.SERVING).isEmpty()).isTrue();
+    assertThat(SchemaValidator.validate(serving, labelled, Schema.TRAINING).items())
+        .extracting(Anomaly::code).containsExactly("SCHEMA_MISSING_COLUMN");
+  }
 }
