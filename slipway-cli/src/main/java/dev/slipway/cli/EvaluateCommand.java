@@ -6,6 +6,7 @@ import dev.slipway.core.Table;
 import dev.slipway.core.Task;
 import dev.slipway.data.CsvReader;
 import dev.slipway.store.Artifact;
+import dev.slipway.store.ModelRef;
 import dev.slipway.store.ModelVersion;
 import dev.slipway.store.Stores;
 import dev.slipway.train.ModelBundle;

@@ -6,6 +6,7 @@ import dev.slipway.store.Event;
 import dev.slipway.store.EventType;
 import dev.slipway.store.Execution;
 import dev.slipway.store.MetadataStore;
+import dev.slipway.store.ModelRef;
 import dev.slipway.store.ModelVersion;
 import dev.slipway.store.Stores;
 import java.io.PrintWriter;

@@ -1,6 +1,7 @@
 package dev.slipway.cli;
 
 import dev.slipway.store.MetadataStore;
+import dev.slipway.store.ModelRef;
 import dev.slipway.store.ModelVersion;
 import dev.slipway.store.RegisteredModel;
 import dev.slipway.store.Stores;

@@ -2,6 +2,7 @@ package dev.slipway.cli;
 
 import dev.slipway.core.NotFoundException;
 import dev.slipway.pipeline.PipelineResult;
+import dev.slipway.store.ModelRef;
 import dev.slipway.store.Stores;
 import java.io.PrintWriter;
 import java.nio.file.Files;

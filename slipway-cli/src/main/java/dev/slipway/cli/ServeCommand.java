@@ -6,6 +6,7 @@ import dev.slipway.serving.ModelServer;
 import dev.slipway.serving.PredictionLog;
 import dev.slipway.serving.ServedModel;
 import dev.slipway.store.Artifact;
+import dev.slipway.store.ModelRef;
 import dev.slipway.store.ModelVersion;
 import dev.slipway.store.Stores;
 import dev.slipway.train.ModelBundle;

@@ -113,6 +113,30 @@ class CreditPipelineIT {
     assertThat(noVersion.err().strip()).isEqualTo("error: model 'credit' has no version 9");
   }
 
+  @Test
+  @Order(7)
+  void rerunningAfterPromotingThisVeryModelReusesEveryStep() {
+    // credit:2 (numeric_impute: median) is production now; the evaluate step's baseline resolves
+    // to the candidate itself, which counts as no baseline: nothing to recompute.
+    Cli run = Cli.run(home, "run", pipeline.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("0 steps ran, 10 cached").contains("model      credit:2");
+  }
+
+  @Test
+  @Order(8)
+  void aModelAlreadyInTheRegistryIsNotRegisteredTwice() throws Exception {
+    // Back to the first pipeline: every step up to train is cached (credit:1's bundle), but the
+    // evaluation now compares against production = credit:2, so evaluate and register run again.
+    Files.writeString(pipeline, Files.readString(pipeline).replace("numeric_impute: median", "numeric_impute: mean"));
+    Cli run = Cli.run(home, "run", pipeline.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(line(run.out(), "train")).endsWith("cached");
+    assertThat(line(run.out(), "evaluate")).contains("ran ");
+    assertThat(line(run.out(), "register")).contains("already registered as credit:1");
+    assertThat(Cli.run(home, "models", "list").out()).containsPattern("credit\\s+2\\s+2");
+  }
+
   static String line(String out, String step) {
     return out.lines()
         .filter(l -> l.matches("\\[\\s*\\d+/\\d+] " + step + "\\s.*"))

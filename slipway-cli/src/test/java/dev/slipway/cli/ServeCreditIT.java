@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slipway.core.Json;
+import dev.slipway.store.ModelRef;
 import dev.slipway.store.Stores;
 import java.net.URI;
 import java.net.http.HttpClient;

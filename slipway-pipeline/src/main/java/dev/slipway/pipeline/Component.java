@@ -1,6 +1,5 @@
 package dev.slipway.pipeline;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -17,24 +16,12 @@ public interface Component {
   ComponentSpec spec();
 
   /**
-   * Anything outside the inputs and parameters that the outputs depend on, e.g. the digest of a
-   * file the component reads. Empty by default.
-   *
-   * @param baseDir the directory of the pipeline file, against which relative paths resolve
+   * Anything outside the inputs' digests and the parameters that the outputs depend on: the digest
+   * of a file the component reads, or what it resolves in the registry (a baseline model behind an
+   * alias), so that a change there invalidates the cache. Empty by default.
    */
-  default Map<String, String> fingerprint(Map<String, Object> params, Path baseDir) {
+  default Map<String, String> fingerprint(FingerprintContext context) {
     return Map.of();
-  }
-
-  /**
-   * As {@link #fingerprint(Map, Path)}, for components whose outputs depend on registry state (e.g.
-   * an evaluation against the model behind an alias): they include what they resolve, such as the
-   * baseline model's digest, so that a changed alias invalidates the cache. The executor calls this
-   * one; the default delegates to the two-argument form.
-   */
-  default Map<String, String> fingerprint(
-      Map<String, Object> params, Path baseDir, dev.slipway.store.Stores stores) {
-    return fingerprint(params, baseDir);
   }
 
   /**

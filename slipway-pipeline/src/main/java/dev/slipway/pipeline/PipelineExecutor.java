@@ -101,7 +101,9 @@ public final class PipelineExecutor {
     }
     Map<String, String> fingerprint;
     try {
-      fingerprint = component.fingerprint(step.params(), pipeline.baseDir(), stores);
+      fingerprint =
+          component.fingerprint(
+              new FingerprintContext(step.params(), pipeline.baseDir(), stores, inputDigests));
     } catch (SlipwayException e) {
       throw new StepFailedException(step.name(), e);
     }

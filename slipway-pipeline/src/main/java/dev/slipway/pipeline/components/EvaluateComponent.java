@@ -4,9 +4,9 @@ import dev.slipway.core.InvalidInputException;
 import dev.slipway.core.Table;
 import dev.slipway.pipeline.Component;
 import dev.slipway.pipeline.ComponentSpec;
+import dev.slipway.pipeline.FingerprintContext;
 import dev.slipway.pipeline.StepContext;
 import dev.slipway.pipeline.StepOutput;
-import dev.slipway.store.Stores;
 import dev.slipway.train.ModelBundle;
 import dev.slipway.train.evaluation.Blessing;
 import dev.slipway.train.evaluation.EvaluationConfig;
@@ -15,7 +15,6 @@ import dev.slipway.train.evaluation.ModelEvaluator;
 import dev.slipway.train.evaluation.ModelValidator;
 import dev.slipway.train.evaluation.SliceSpec;
 import dev.slipway.train.evaluation.Threshold;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,13 +49,17 @@ public final class EvaluateComponent implements Component {
   }
 
   @Override
-  public Map<String, String> fingerprint(Map<String, Object> params, Path baseDir, Stores stores) {
-    Object baseline = params.get("baseline");
+  public Map<String, String> fingerprint(FingerprintContext context) {
+    Object baseline = context.params().get("baseline");
     if (baseline == null) {
       return Map.of();
     }
-    Optional<Baseline> resolved = Baseline.resolve(stores.metadata(), "evaluate", baseline.toString());
-    return Map.of("baseline", resolved.map(b -> b.label() + " sha256:" + b.artifact().digest()).orElse("none"));
+    // "No baseline" fingerprints like an absent parameter, so that promoting this very model and
+    // re-running the pipeline reuses the evaluation instead of re-blessing against itself.
+    return Baseline.resolve(
+            context.stores().metadata(), "evaluate", baseline.toString(), context.inputDigests().get("model"))
+        .map(b -> Map.of("baseline", b.label() + " sha256:" + b.artifact().digest()))
+        .orElse(Map.of());
   }
 
   @Override
@@ -70,7 +73,9 @@ public final class EvaluateComponent implements Component {
     Optional<Baseline> baseline =
         context.params().get("baseline") == null
             ? Optional.empty()
-            : Baseline.resolve(context.stores().metadata(), context.step(), context.string("baseline", ""));
+            : Baseline.resolve(
+                context.stores().metadata(), context.step(), context.string("baseline", ""),
+                context.input("model").artifact().digest());
     EvaluationResult baselineResult =
         baseline.map(b -> ModelEvaluator.evaluate(
                 ModelBundle.read(context.stores().artifacts().path(b.artifact().digest())), data, config))

@@ -9,6 +9,7 @@ import dev.slipway.data.engine.DataSource;
 import dev.slipway.data.engine.Snapshot;
 import dev.slipway.pipeline.Component;
 import dev.slipway.pipeline.ComponentSpec;
+import dev.slipway.pipeline.FingerprintContext;
 import dev.slipway.pipeline.StepContext;
 import dev.slipway.pipeline.StepOutput;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,9 @@ public final class IngestComponent implements Component {
 
   /** The file's digest: a changed file is a new dataset version even under the same path. */
   @Override
-  public Map<String, String> fingerprint(Map<String, Object> params, Path baseDir) {
+  public Map<String, String> fingerprint(FingerprintContext context) {
+    Map<String, Object> params = context.params();
+    Path baseDir = context.baseDir();
     Object path = params.get("path");
     if (path == null) {
       throw new InvalidInputException("step 'ingest' needs parameter 'path'");

@@ -1,5 +1,7 @@
 package dev.slipway.pipeline.components;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.slipway.core.InvalidInputException;
 import dev.slipway.core.Json;
 import dev.slipway.pipeline.Component;
 import dev.slipway.pipeline.ComponentSpec;
@@ -11,7 +13,13 @@ import dev.slipway.store.Artifact;
 import dev.slipway.store.Execution;
 import dev.slipway.store.MetadataStore;
 import dev.slipway.store.ModelVersion;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 
@@ -38,18 +46,18 @@ public final class RegisterComponent implements Component {
    * counts as blessed, as it was made without gates.
    */
   private static void refuseUnblessed(StepContext context) {
-    com.fasterxml.jackson.databind.JsonNode blessing;
+    JsonNode blessing;
     try {
       blessing = Json.MAPPER.readTree(context.bytes("evaluation")).path("blessing");
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot read the evaluation report", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the evaluation report", e);
     }
     if (blessing.path("blessed").asBoolean(true)) {
       return;
     }
-    java.util.List<String> reasons = new java.util.ArrayList<>();
+    List<String> reasons = new ArrayList<>();
     blessing.path("reasons").forEach(r -> reasons.add(r.asText()));
-    throw new dev.slipway.core.InvalidInputException(
+    throw new InvalidInputException(
         "the model is not blessed, so it is not registered: " + String.join("; ", reasons)
             + " (see the evaluation's thresholds)");
   }
@@ -60,6 +68,15 @@ public final class RegisterComponent implements Component {
     MetadataStore metadata = context.stores().metadata();
     InputArtifact model = context.input("model");
     refuseUnblessed(context);
+    Optional<ModelVersion> existing = metadata.model(name).isEmpty()
+        ? Optional.empty()
+        : metadata.versions(name).stream().filter(v -> v.artifactId() == model.artifact().id()).findFirst();
+    if (existing.isPresent()) {
+      // The same bundle (same digest) is the same model: registering it again would only add a
+      // version that differs from an existing one in its number.
+      context.progress().accept("already registered as " + name + ":" + existing.get().version());
+      return registration(context, name, existing.get());
+    }
     Map<String, String> tags = new LinkedHashMap<>();
     tags.put("model.digest", model.artifact().digest());
     Lineage.upstream(metadata, model.artifact(), ArtifactTypes.DATASET)
@@ -68,7 +85,7 @@ public final class RegisterComponent implements Component {
         .ifPresent(a -> tags.put("transform.digest", a.digest()));
     metadata.producerOf(model.artifact().id())
         .map(Execution::parameters)
-        .ifPresent(p -> tags.put("train.parameters", new String(Json.bytes(p), java.nio.charset.StandardCharsets.UTF_8)));
+        .ifPresent(p -> tags.put("train.parameters", new String(Json.bytes(p), StandardCharsets.UTF_8)));
     tags.put("evaluation.digest", context.input("evaluation").artifact().digest());
     tags.put("pipeline.run", Long.toString(context.pipelineRunId()));
     Artifact modelArtifact = model.artifact();
@@ -76,6 +93,10 @@ public final class RegisterComponent implements Component {
         metadata.registerModelVersion(
             name, modelArtifact.id(), context.pipelineRunId(), null, tags, context.clock().instant());
     context.progress().accept("registered " + name + ":" + version.version());
+    return registration(context, name, version);
+  }
+
+  private static Map<String, StepOutput> registration(StepContext context, String name, ModelVersion version) {
     return Map.of(
         "registration",
         new StepOutput(
