@@ -20,13 +20,53 @@ import java.util.TreeSet;
  */
 public record Labels(Task task, List<String> classes, int[] classIndex, double[] values) {
 
+  /**
+   * @throws InvalidInputException for classification with fewer than two classes or a class index
+   *     out of range, or regression with a missing (NaN) or infinite value, naming the row
+   */
   public Labels {
     classes = List.copyOf(classes);
+    if (task == Task.CLASSIFICATION) {
+      if (classes.size() < 2) {
+        throw new InvalidInputException(
+            "the label has " + classes.size() + " class(es) " + classes
+                + "; classification needs at least 2");
+      }
+      for (int r = 0; r < classIndex.length; r++) {
+        if (classIndex[r] < 0 || classIndex[r] >= classes.size()) {
+          throw new InvalidInputException(
+              "label at row " + r + " is class index " + classIndex[r] + "; expected 0 to "
+                  + (classes.size() - 1));
+        }
+      }
+    } else {
+      for (int r = 0; r < values.length; r++) {
+        if (!Double.isFinite(values[r])) {
+          throw new InvalidInputException(
+              "the label is " + values[r] + " at row " + r + "; every row needs a finite label");
+        }
+      }
+    }
   }
 
   /** Number of rows. */
   public int size() {
     return task == Task.CLASSIFICATION ? classIndex.length : values.length;
+  }
+
+  /**
+   * Checks that these labels fit the training matrix {@code x}.
+   *
+   * @throws InvalidInputException when the row counts differ or there are no rows
+   */
+  public void checkFits(dev.slipway.features.FeatureMatrix x) {
+    if (x.rows() != size()) {
+      throw new InvalidInputException(
+          "the feature matrix has " + x.rows() + " rows but there are " + size() + " labels");
+    }
+    if (x.rows() == 0) {
+      throw new InvalidInputException("cannot train on zero rows");
+    }
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.slipway.train;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import dev.slipway.core.InvalidInputException;
 import dev.slipway.core.Task;
 import dev.slipway.features.FeatureMatrix;
@@ -11,15 +10,11 @@ import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Tribuo;
 import org.tribuo.classification.Label;
-import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.sgd.linear.LinearSGDModel;
 import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
-import org.tribuo.provenance.SimpleDataSourceProvenance;
-import org.tribuo.impl.ArrayExample;
 import org.tribuo.math.StochasticGradientOptimiser;
 import org.tribuo.math.optimisers.AdaGrad;
-import org.tribuo.protos.core.ModelProto;
 
 /**
  * L2-regularised (multinomial) logistic regression, trained by Tribuo's {@link LinearSGDTrainer}
@@ -29,9 +24,10 @@ import org.tribuo.protos.core.ModelProto;
  * initial rate, default 0.1) and {@code l2} (default 1.0). {@code l2} plays the part of {@code 1/C}
  * in scikit-learn's {@code LogisticRegression}: the objective is the summed log loss plus {@code
  * l2/2 * |w|^2}, the bias unpenalised (see {@link L2RegularisedOptimiser}). With the defaults, on
- * credit_g the predicted probabilities are within about 0.01 of scikit-learn's {@code C=1, lbfgs}
+ * {@code class_weight} (none; see {@link ClassWeights}) weights each row's loss. With the
+ * defaults, on credit_g the predicted probabilities are within about 0.01 of scikit-learn's {@code C=1, lbfgs}
  * fit on average (tested). The seed drives the per-epoch shuffle. Models persist in Tribuo's
- * protobuf format.
+ * protobuf format and export to ONNX ({@link TrainedModel#toOnnx()}).
  */
 public final class LogisticRegressionTrainer implements Trainer {
 
@@ -41,7 +37,8 @@ public final class LogisticRegressionTrainer implements Trainer {
       List.of(
           ParameterSpec.integer("epochs", 100, 1, 100_000),
           ParameterSpec.real("learning_rate", 0.1, 0, false, 1e3),
-          ParameterSpec.real("l2", 1.0, 0, true, 1e6));
+          ParameterSpec.real("l2", 1.0, 0, true, 1e6),
+          ParameterSpec.classWeight());
 
   @Override
   public String name() {
@@ -70,16 +67,9 @@ public final class LogisticRegressionTrainer implements Trainer {
       throw new InvalidInputException(
           "trainer '" + NAME + "' learns classification only; use 'xgboost' for regression");
     }
-    XGBoostTrainer.checkRows(x, y);
-    LabelFactory factory = new LabelFactory();
-    MutableDataset<Label> data =
-        new MutableDataset<>(new SimpleDataSourceProvenance("slipway feature matrix", factory), factory);
-    String[] names = LogisticRegressionModel.featureNames(x.cols());
-    for (int r = 0; r < x.rows(); r++) {
-      double[] row = new double[x.cols()];
-      System.arraycopy(x.values(), r * x.cols(), row, 0, x.cols());
-      data.add(new ArrayExample<>(new Label(y.classes().get(y.classIndex()[r])), names, row));
-    }
+    y.checkFits(x);
+    float[] weights = ClassWeights.perRow(NAME, resolved.get(ClassWeights.PARAMETER), y);
+    MutableDataset<Label> data = TribuoData.classification(x, y, weights);
     double l2 = ((Number) resolved.get("l2")).doubleValue();
     // Tribuo keeps one weight row per class, so for two classes |W|^2 = |w|^2 / 2 at the optimum:
     // doubling the penalty gives scikit-learn's l2/2 * |w|^2 with l2 = 1/C.
@@ -91,18 +81,13 @@ public final class LogisticRegressionTrainer implements Trainer {
         new LinearSGDTrainer(
             new LogMulticlass(), optimiser, (Integer) resolved.get("epochs"), -1, 1, seed);
     LinearSGDModel model =
-        trainer.train(data, LogisticRegressionModel.classProvenance(y.classes()));
+        trainer.train(data, TribuoData.classProvenance(y.classes()));
     return new LogisticRegressionModel(model, y.classes());
   }
 
   @Override
   public TrainedModel load(byte[] bytes) {
-    Model<?> model;
-    try {
-      model = Model.deserialize(ModelProto.parseFrom(bytes));
-    } catch (InvalidProtocolBufferException | RuntimeException e) {
-      throw new InvalidInputException("not a readable Tribuo model: " + e.getMessage(), e);
-    }
+    Model<?> model = TribuoData.read(bytes);
     if (!(model instanceof LinearSGDModel linear) || !linear.validate(Label.class)) {
       throw new InvalidInputException(
           "expected a Tribuo linear classification model, found " + model.getClass().getName());

@@ -6,26 +6,40 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One numeric trainer parameter: its type, default and allowed range. Values may arrive as
- * numbers or numeric text (from YAML or a command line) and are converted to the declared type.
+ * One trainer parameter: its kind, default and allowed range. Numeric values may arrive as numbers
+ * or numeric text (from YAML or a command line) and are converted to the declared type; a {@link
+ * Kind#CLASS_WEIGHT} value is checked by {@link ClassWeights#resolve}.
  *
  * @param name parameter name, e.g. {@code max_depth}
- * @param integer true for an integer parameter, false for a real one
+ * @param kind integer, real or class weight
  * @param defaultValue the value used when the parameter is not given
- * @param min lower bound
+ * @param min lower bound (numeric kinds)
  * @param minInclusive whether {@code min} itself is allowed
- * @param max upper bound, inclusive
+ * @param max upper bound, inclusive (numeric kinds)
  */
 record ParameterSpec(
-    String name, boolean integer, Number defaultValue, double min, boolean minInclusive, double max) {
+    String name, Kind kind, Object defaultValue, double min, boolean minInclusive, double max) {
+
+  /** What a parameter holds. */
+  enum Kind {
+    INTEGER,
+    REAL,
+    CLASS_WEIGHT
+  }
 
   static ParameterSpec integer(String name, int defaultValue, int min, int max) {
-    return new ParameterSpec(name, true, defaultValue, min, true, max);
+    return new ParameterSpec(name, Kind.INTEGER, defaultValue, min, true, max);
   }
 
   static ParameterSpec real(
       String name, double defaultValue, double min, boolean minInclusive, double max) {
-    return new ParameterSpec(name, false, defaultValue, min, minInclusive, max);
+    return new ParameterSpec(name, Kind.REAL, defaultValue, min, minInclusive, max);
+  }
+
+  /** {@code class_weight}: {@code none} (default), {@code balanced} or a map class → weight. */
+  static ParameterSpec classWeight() {
+    return new ParameterSpec(
+        ClassWeights.PARAMETER, Kind.CLASS_WEIGHT, ClassWeights.NONE, 0, true, 0);
   }
 
   /** The defaults of the given specs, in spec order. */
@@ -68,7 +82,10 @@ record ParameterSpec(
     return out;
   }
 
-  private Number check(String trainer, Object value) {
+  private Object check(String trainer, Object value) {
+    if (kind == Kind.CLASS_WEIGHT) {
+      return ClassWeights.resolve(trainer, value);
+    }
     double v;
     if (value instanceof Number n) {
       v = n.doubleValue();
@@ -81,6 +98,7 @@ record ParameterSpec(
     } else {
       throw outOfRange(trainer, value);
     }
+    boolean integer = kind == Kind.INTEGER;
     boolean aboveMin = minInclusive ? v >= min : v > min;
     if (Double.isNaN(v) || !aboveMin || v > max || (integer && v != Math.rint(v))) {
       throw outOfRange(trainer, value);
@@ -97,7 +115,7 @@ record ParameterSpec(
             + "' is "
             + (value instanceof String ? "'" + value + "'" : value)
             + "; expected "
-            + (integer ? "an integer" : "a number")
+            + (kind == Kind.INTEGER ? "an integer" : "a number")
             + " in "
             + range());
   }

@@ -30,4 +30,21 @@ public interface TrainedModel {
 
   /** The persisted form, readable by {@link Trainer#load}; not Java serialization. */
   byte[] toBytes();
+
+  /**
+   * What only training could tell, recorded in {@link Provenance#training()}: e.g. {@code
+   * best_iteration} after early stopping. Empty by default.
+   */
+  default java.util.Map<String, String> trainingSummary() {
+    return java.util.Map.of();
+  }
+
+  /**
+   * This model as an ONNX model ({@code ModelProto} bytes) with one float input {@code input} of
+   * shape [N, features] and one float output {@code output} of shape [N, classes] (probabilities
+   * in {@link Labels#classes()} order) or [N, 1] (values); empty when the trainer cannot export.
+   */
+  default java.util.Optional<byte[]> toOnnx() {
+    return java.util.Optional.empty();
+  }
 }

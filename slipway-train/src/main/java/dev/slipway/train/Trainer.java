@@ -45,6 +45,22 @@ public interface Trainer {
   TrainedModel train(FeatureMatrix x, Labels y, Map<String, Object> parameters, long seed);
 
   /**
+   * Trains a model, watching {@code eval} (rows held out from training) where the trainer can use
+   * them: the boosters stop early when their {@code early_stopping_rounds} parameter is set and
+   * the eval loss has not improved for that many rounds, and report the best iteration in {@link
+   * TrainedModel#trainingSummary()}. Trainers without early stopping ignore {@code eval}.
+   *
+   * @param eval held-out rows in the same feature space and with the same classes as {@code y};
+   *     null for none
+   * @throws dev.slipway.core.InvalidInputException as {@link #train(FeatureMatrix, Labels, Map,
+   *     long)}, and when {@code early_stopping_rounds} is set without {@code eval}
+   */
+  default TrainedModel train(
+      FeatureMatrix x, Labels y, EvalSet eval, Map<String, Object> parameters, long seed) {
+    return train(x, y, parameters, seed);
+  }
+
+  /**
    * Restores a model from {@link TrainedModel#toBytes()}.
    *
    * @throws dev.slipway.core.InvalidInputException when the bytes are not a model of this trainer

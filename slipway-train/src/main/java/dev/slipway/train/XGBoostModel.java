@@ -3,6 +3,8 @@ package dev.slipway.train;
 import dev.slipway.core.InvalidInputException;
 import dev.slipway.core.SlipwayException;
 import dev.slipway.features.FeatureMatrix;
+import java.util.Map;
+import java.util.TreeMap;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoostError;
@@ -15,11 +17,13 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
 final class XGBoostModel implements TrainedModel {
   static final String OBJECTIVE_ATTR = "slipway_objective";
   static final String CLASSES_ATTR = "slipway_classes";
+  static final String SUMMARY_PREFIX = "slipway_training_";
 
   private final Booster booster;
   private final String objective;
   private final int classes;
   private final long features;
+  private final Map<String, String> summary;
 
   XGBoostModel(Booster booster) throws XGBoostError {
     this.booster = booster;
@@ -31,11 +35,23 @@ final class XGBoostModel implements TrainedModel {
     }
     this.classes = Integer.parseInt(classText);
     this.features = booster.getNumFeature();
+    Map<String, String> facts = new TreeMap<>();
+    booster.getAttrs().forEach((k, v) -> {
+      if (k.startsWith(SUMMARY_PREFIX)) {
+        facts.put(k.substring(SUMMARY_PREFIX.length()), v);
+      }
+    });
+    this.summary = Map.copyOf(facts);
   }
 
   @Override
   public String trainer() {
     return XGBoostTrainer.NAME;
+  }
+
+  @Override
+  public Map<String, String> trainingSummary() {
+    return summary;
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -23,13 +24,17 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  *
  * <p>Parameters (XGBoost's own names and meanings): {@code num_round} 100, {@code max_depth} 4,
  * {@code eta} 0.1, {@code subsample} 1.0, {@code colsample_bytree} 1.0, {@code min_child_weight}
- * 1.0, {@code lambda} 1.0, {@code alpha} 0.0, {@code gamma} 0.0, {@code nthread} 1. The seed is
+ * 1.0, {@code lambda} 1.0, {@code alpha} 0.0, {@code gamma} 0.0, {@code nthread} 1; Slipway's
+ * {@code early_stopping_rounds} 0 (off; with eval rows, stop when the eval loss — logloss,
+ * mlogloss or rmse — has not improved for that many rounds, keep the best round and record it as
+ * {@code best_iteration}) and {@code class_weight} none (see {@link ClassWeights}). The seed is
  * XGBoost's {@code seed}; with the same inputs, parameters and seed the model bytes are identical.
  * Models persist as XGBoost's UBJSON model format.
  */
 public final class XGBoostTrainer implements Trainer {
 
   static final String NAME = "xgboost";
+  static final String EARLY_STOPPING = "early_stopping_rounds";
 
   private static final List<ParameterSpec> PARAMETERS =
       List.of(
@@ -42,7 +47,9 @@ public final class XGBoostTrainer implements Trainer {
           ParameterSpec.real("lambda", 1.0, 0, true, Double.POSITIVE_INFINITY),
           ParameterSpec.real("alpha", 0.0, 0, true, Double.POSITIVE_INFINITY),
           ParameterSpec.real("gamma", 0.0, 0, true, Double.POSITIVE_INFINITY),
-          ParameterSpec.integer("nthread", 1, 1, 1024));
+          ParameterSpec.integer("nthread", 1, 1, 1024),
+          ParameterSpec.integer(EARLY_STOPPING, 0, 0, 100_000),
+          ParameterSpec.classWeight());
 
   @Override
   public String name() {
@@ -66,37 +73,122 @@ public final class XGBoostTrainer implements Trainer {
 
   @Override
   public TrainedModel train(FeatureMatrix x, Labels y, Map<String, Object> parameters, long seed) {
+    return train(x, y, null, parameters, seed);
+  }
+
+  @Override
+  public TrainedModel train(
+      FeatureMatrix x, Labels y, EvalSet eval, Map<String, Object> parameters, long seed) {
     Map<String, Object> resolved = resolveParameters(parameters);
-    checkRows(x, y);
-    Map<String, Object> booster = new HashMap<>(resolved);
-    int rounds = (Integer) booster.remove("num_round");
-    String objective = objective(y);
-    booster.put("objective", objective);
-    if (y.classes().size() > 2) {
-      booster.put("num_class", y.classes().size());
+    y.checkFits(x);
+    int patience = (Integer) resolved.get(EARLY_STOPPING);
+    if (patience > 0 && eval == null) {
+      throw new InvalidInputException(
+          "parameter '" + EARLY_STOPPING + "' of trainer '" + NAME
+              + "' needs eval rows; give the train step an 'eval' input or set it to 0");
     }
-    booster.put("tree_method", "hist");
-    booster.put("seed", seed);
-    booster.put("verbosity", 0);
-    float[] label = new float[x.rows()];
-    for (int r = 0; r < label.length; r++) {
-      label[r] = (float) (y.task() == Task.CLASSIFICATION ? y.classIndex()[r] : y.values()[r]);
+    if (eval != null) {
+      eval.checkMatches(x, y);
     }
+    float[] weights = ClassWeights.perRow(NAME, resolved.get(ClassWeights.PARAMETER), y);
+    Map<String, Object> booster = boosterParameters(resolved, y, seed);
+    int rounds = (Integer) resolved.get("num_round");
     DMatrix data = null;
+    DMatrix watched = null;
     try {
-      data = new DMatrix(x.toFloats(), x.rows(), x.cols(), Float.NaN);
-      data.setLabel(label);
-      Booster trained = XGBoost.train(data, booster, rounds, Map.of(), null, null);
-      trained.setAttr(XGBoostModel.OBJECTIVE_ATTR, objective);
-      trained.setAttr(XGBoostModel.CLASSES_ATTR, Integer.toString(y.classes().size()));
-      return new XGBoostModel(trained);
+      data = matrix(x, y, weights);
+      if (patience == 0) {
+        return model(XGBoost.train(data, booster, rounds, Map.of(), null, null), y, Map.of());
+      }
+      watched = matrix(eval.x(), eval.y(), ClassWeights.perRow(NAME, resolved.get(ClassWeights.PARAMETER), eval.y()));
+      Map<String, DMatrix> watches = new LinkedHashMap<>();
+      watches.put("eval", watched);
+      float[][] history = new float[1][rounds];
+      Booster probe =
+          XGBoost.train(data, booster, rounds, watches, history, null, null, patience, null);
+      int best = bestIteration(probe, history[0]);
+      probe.dispose();
+      // Retrain for exactly the best number of rounds: same seed and data give the same first
+      // trees, and the stored model then holds no rounds past the best one.
+      Booster trained = XGBoost.train(data, booster, best + 1, Map.of(), null, null);
+      return model(
+          trained,
+          y,
+          Map.of(
+              "best_iteration", Integer.toString(best),
+              "best_eval_" + metric(y), Float.toString(history[0][best])));
     } catch (XGBoostError e) {
       throw new SlipwayException("XGBoost training failed: " + e.getMessage(), e);
     } finally {
       if (data != null) {
         data.dispose();
       }
+      if (watched != null) {
+        watched.dispose();
+      }
     }
+  }
+
+  private static Map<String, Object> boosterParameters(
+      Map<String, Object> resolved, Labels y, long seed) {
+    Map<String, Object> booster = new HashMap<>(resolved);
+    booster.remove("num_round");
+    booster.remove(EARLY_STOPPING);
+    booster.remove(ClassWeights.PARAMETER);
+    booster.put("objective", objective(y));
+    if (y.classes().size() > 2) {
+      booster.put("num_class", y.classes().size());
+    }
+    booster.put("eval_metric", metric(y));
+    booster.put("tree_method", "hist");
+    booster.put("seed", seed);
+    booster.put("verbosity", 0);
+    return booster;
+  }
+
+  private static DMatrix matrix(FeatureMatrix x, Labels y, float[] weights) throws XGBoostError {
+    float[] label = new float[x.rows()];
+    for (int r = 0; r < label.length; r++) {
+      label[r] = (float) (y.task() == Task.CLASSIFICATION ? y.classIndex()[r] : y.values()[r]);
+    }
+    DMatrix data = new DMatrix(x.toFloats(), x.rows(), x.cols(), Float.NaN);
+    data.setLabel(label);
+    if (weights != null) {
+      data.setWeight(weights);
+    }
+    return data;
+  }
+
+  private static XGBoostModel model(Booster trained, Labels y, Map<String, String> summary)
+      throws XGBoostError {
+    trained.setAttr(XGBoostModel.OBJECTIVE_ATTR, objective(y));
+    trained.setAttr(XGBoostModel.CLASSES_ATTR, Integer.toString(y.classes().size()));
+    for (Map.Entry<String, String> e : summary.entrySet()) {
+      trained.setAttr(XGBoostModel.SUMMARY_PREFIX + e.getKey(), e.getValue());
+    }
+    return new XGBoostModel(trained);
+  }
+
+  /** XGBoost's own record of the best round, else the round with the lowest eval loss. */
+  private static int bestIteration(Booster booster, float[] history) throws XGBoostError {
+    String recorded = booster.getAttr("best_iteration");
+    if (recorded != null) {
+      return Integer.parseInt(recorded);
+    }
+    int best = 0;
+    for (int i = 1; i < history.length; i++) {
+      if (history[i] < history[best]) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  private static String metric(Labels y) {
+    if (y.task() == Task.REGRESSION) {
+      return "rmse";
+    }
+    return y.classes().size() == 2 ? "logloss" : "mlogloss";
   }
 
   private static String objective(Labels y) {
@@ -104,16 +196,6 @@ public final class XGBoostTrainer implements Trainer {
       return "reg:squarederror";
     }
     return y.classes().size() == 2 ? "binary:logistic" : "multi:softprob";
-  }
-
-  static void checkRows(FeatureMatrix x, Labels y) {
-    if (x.rows() != y.size()) {
-      throw new InvalidInputException(
-          "the feature matrix has " + x.rows() + " rows but there are " + y.size() + " labels");
-    }
-    if (x.rows() == 0) {
-      throw new InvalidInputException("cannot train on zero rows");
-    }
   }
 
   @Override

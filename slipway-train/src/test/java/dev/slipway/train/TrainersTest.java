@@ -19,7 +19,9 @@ class TrainersTest {
 
   @Test
   void builtInsAreFoundByServiceLoader() {
-    assertThat(Trainers.all()).extracting(Trainer::name).containsExactly("logistic_regression", "xgboost");
+    assertThat(Trainers.all())
+        .extracting(Trainer::name)
+        .containsExactly("cart", "lightgbm", "linear_regression", "logistic_regression", "xgboost");
     assertThat(Trainers.find("xgboost")).isInstanceOf(XGBoostTrainer.class);
   }
 
@@ -27,7 +29,9 @@ class TrainersTest {
   void unknownTrainerListsTheKnownOnes() {
     assertThatThrownBy(() -> Trainers.find("xgb"))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("unknown trainer 'xgb'; the known trainers are logistic_regression, xgboost");
+        .hasMessage(
+            "unknown trainer 'xgb'; the known trainers are cart, lightgbm, linear_regression,"
+                + " logistic_regression, xgboost");
   }
 
   @Test
@@ -56,7 +60,7 @@ class TrainersTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessage(
             "unknown parameter 'C' for trainer 'logistic_regression'; the parameters are epochs,"
-                + " learning_rate, l2");
+                + " learning_rate, l2, class_weight");
   }
 
   @Test
