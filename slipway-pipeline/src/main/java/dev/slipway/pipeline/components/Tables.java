@@ -6,6 +6,7 @@ import dev.slipway.core.Json;
 import dev.slipway.core.Table;
 import dev.slipway.data.CsvReader;
 import dev.slipway.data.CsvWriter;
+import dev.slipway.data.engine.CsvOptions;
 import dev.slipway.data.engine.DataEngine;
 import dev.slipway.data.engine.DataSource;
 import dev.slipway.pipeline.InputArtifact;
@@ -19,9 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * How dataset splits travel between steps: canonical CSV plus a {@code column_types} property, so
- * that a split whose string column happens to hold only digits is still read back as strings.
- * Ingested snapshots are Parquet (typed), read through the data engine.
+ * How datasets travel between steps: ingested snapshots and (since split version 2) splits are
+ * Parquet, typed, marked {@code format=parquet} and read through the data engine; older splits
+ * are canonical CSV plus a {@code column_types} property, so that a string column holding only
+ * digits is still read back as strings.
  */
 final class Tables {
   private Tables() {}
@@ -38,6 +40,47 @@ final class Tables {
     props.put(COLUMN_TYPES, typesJson(table));
     props.put("rows", Integer.toString(table.rowCount()));
     return new StepOutput(file, props);
+  }
+
+  /**
+   * Writes {@code table} as Parquet (numbers as DOUBLE, text as VARCHAR; one thread, so the same
+   * rows give the same bytes and the same cache key downstream).
+   */
+  static StepOutput writeParquet(Table table, Path file, Map<String, String> properties) {
+    try (DataEngine engine = DataEngine.open(1)) {
+      engine.writeParquet(table, file);
+    }
+    return parquetOutput(file, table.rowCount(), properties);
+  }
+
+  /** The output for a Parquet file already written: properties plus format, rows, column types. */
+  static StepOutput parquetOutput(Path file, long rows, Map<String, String> properties) {
+    Map<String, FeatureType> columns;
+    try (DataEngine engine = DataEngine.open(1)) {
+      columns = engine.columns(new DataSource.Parquet(file));
+    }
+    Map<String, String> props = new LinkedHashMap<>(properties);
+    props.put("format", "parquet");
+    props.put(COLUMN_TYPES, new String(Json.bytes(columns), java.nio.charset.StandardCharsets.UTF_8));
+    props.put("rows", Long.toString(rows));
+    return new StepOutput(file, props);
+  }
+
+  /** The input as an engine source: Parquet as is, CSV with its recorded column types. */
+  static DataSource source(InputArtifact input) {
+    if (isParquet(input)) {
+      return new DataSource.Parquet(input.file());
+    }
+    String types = input.artifact().properties().get(COLUMN_TYPES);
+    CsvOptions options = CsvOptions.defaults();
+    if (types != null) {
+      try {
+        options = options.withTypes(Json.MAPPER.readValue(types, new TypeReference<Map<String, FeatureType>>() {}));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return DataSource.of(input.file(), options);
   }
 
   static Table read(InputArtifact input) {
