@@ -206,8 +206,13 @@ public final class XGBoostStepBench {
     return now;
   }
 
-  /** What the train step reads: the split's CSV with its recorded column types. */
+  /** What the train step reads (Tables.read): a Parquet split, or a CSV one with its column types. */
   private static Table readSplit(InputArtifact input) throws Exception {
+    if ("parquet".equals(input.artifact().properties().get("format"))) {
+      try (dev.slipway.data.engine.DataEngine engine = dev.slipway.data.engine.DataEngine.open(1)) {
+        return engine.table(new dev.slipway.data.engine.DataSource.Parquet(input.file()));
+      }
+    }
     String types = input.artifact().properties().get("column_types");
     Map<String, dev.slipway.core.FeatureType> parsed = Json.MAPPER.readValue(
         types, new com.fasterxml.jackson.core.type.TypeReference<Map<String, dev.slipway.core.FeatureType>>() {});
