@@ -8,6 +8,7 @@ import dev.slipway.core.Statistics;
 import dev.slipway.core.Table;
 import dev.slipway.data.engine.CsvOptions;
 import dev.slipway.data.engine.DataEngine;
+import dev.slipway.data.report.StatisticsHtml;
 import dev.slipway.data.engine.DataSource;
 import dev.slipway.data.engine.Snapshot;
 import dev.slipway.store.Artifact;
@@ -198,7 +199,7 @@ final class DataCommand {
     @Option(names = "--json", paramLabel = "OUT", description = "Write the statistics as JSON.")
     Path json;
 
-    @Option(names = "--html", paramLabel = "OUT", description = "Write an HTML report (not yet supported).")
+    @Option(names = "--html", paramLabel = "OUT", description = "Write a self-contained HTML report (overview, histograms, top values).")
     Path html;
 
     @Option(names = "--slice-by", paramLabel = "COLUMN", description = "Also compute statistics per value of COLUMN (JSON only).")
@@ -209,10 +210,6 @@ final class DataCommand {
 
     @Override
     public Integer call() {
-      if (html != null) {
-        spec.commandLine().getErr().println("error: --html is not yet supported; use --json OUT");
-        return READ_ERROR;
-      }
       return guarded(spec, () -> {
         DataSource source;
         if (Files.exists(Path.of(target))) {
@@ -237,6 +234,10 @@ final class DataCommand {
           print(spec.commandLine().getOut(), stats);
           if (json != null) {
             Files.write(json, Json.bytes(report));
+          }
+          if (html != null) {
+            StatisticsHtml.write(target, stats, html);
+            spec.commandLine().getOut().println("HTML report: " + html);
           }
         }
         return 0;

@@ -47,13 +47,28 @@ class DataCommandIT {
   }
 
   @Test
-  void unknownDatasetAndHtmlAreClearUsageErrors() {
+  void unknownDatasetIsAClearUsageError() {
     Cli missing = Cli.run(home(), "data", "stats", "nosuch");
     assertThat(missing.exitCode()).isEqualTo(2);
     assertThat(missing.err().strip()).startsWith("error: no dataset named 'nosuch'");
-    Cli html = Cli.run(home(), "data", "stats", "nosuch", "--html", "x.html");
+    Cli html = Cli.run(home(), "data", "stats", "nosuch", "--html", dir.resolve("x.html").toString());
     assertThat(html.exitCode()).isEqualTo(2);
-    assertThat(html.err()).contains("--html is not yet supported");
+    assertThat(dir.resolve("x.html")).doesNotExist();
+  }
+
+  @Test
+  void statsHtmlIsOneSelfContainedPageWithEveryFeature() throws Exception {
+    Path csv = Path.of("..", "examples", "credit", "credit_g.csv");
+    Path html = dir.resolve("out/stats.html");
+    Cli stats = Cli.run(home(), "data", "stats", csv.toString(), "--html", html.toString());
+    assertThat(stats.exitCode()).as(stats.err()).isZero();
+    assertThat(stats.out()).contains("HTML report: " + html);
+    String page = Files.readString(html);
+    assertThat(page).startsWith("<!DOCTYPE html>").contains("1000 rows, 21 features")
+        .contains("credit_amount", "checking_status", "<svg", "(exact)")
+        .doesNotContain("http://", "https://", "<script", "<link");
+    // credit_amount's first equal-width bucket holds 445 rows (numpy: np.histogram(x, 10)[0][0])
+    assertThat(page).contains(": 445</title>");
   }
 
   @Test
