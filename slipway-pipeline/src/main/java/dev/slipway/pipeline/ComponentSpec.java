@@ -10,10 +10,23 @@ import java.util.Set;
  * @param version bump when the component's behaviour changes, so cached outputs are not reused
  * @param inputs the input ports it requires
  * @param outputs output port → artifact type written on it
+ * @param optionalInputs input ports a pipeline may connect or leave out
  */
-public record ComponentSpec(String name, String version, Set<String> inputs, Map<String, String> outputs) {
+public record ComponentSpec(
+    String name, String version, Set<String> inputs, Map<String, String> outputs, Set<String> optionalInputs) {
   public ComponentSpec {
     inputs = Set.copyOf(inputs);
     outputs = Map.copyOf(outputs);
+    optionalInputs = Set.copyOf(optionalInputs);
+  }
+
+  /** A component whose every input is required. */
+  public ComponentSpec(String name, String version, Set<String> inputs, Map<String, String> outputs) {
+    this(name, version, inputs, outputs, Set.of());
+  }
+
+  /** Whether {@code port} is one of its inputs, required or optional. */
+  public boolean takes(String port) {
+    return inputs.contains(port) || optionalInputs.contains(port);
   }
 }

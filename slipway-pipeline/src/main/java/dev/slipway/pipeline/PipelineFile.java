@@ -149,10 +149,11 @@ public final class PipelineFile {
         }
       }
       for (Map.Entry<String, String> in : s.inputs().entrySet()) {
-        if (!c.spec().inputs().contains(in.getKey())) {
+        if (!c.spec().takes(in.getKey())) {
           throw new InvalidInputException(
               file + ": step '" + s.name() + "' has input '" + in.getKey() + "', but component '"
-                  + c.spec().name() + "' takes " + c.spec().inputs());
+                  + c.spec().name() + "' takes " + c.spec().inputs()
+                  + (c.spec().optionalInputs().isEmpty() ? "" : " and optionally " + c.spec().optionalInputs()));
         }
         String ref = in.getValue();
         int dot = ref == null ? -1 : ref.indexOf('.');
