@@ -5,6 +5,15 @@ Each figure is over 10 seeded splits of the same kind as the example's (80/20, s
 classification; penguins 75/25), so the Slipway figure (one split, seed 42) is compared with a
 range, not a single draw. xgboost is not installed for /usr/bin/python3, so sklearn's
 HistGradientBoosting stands in for gradient boosting.
+
+Output (2026-11-27, 2-core x86_64 VM, scikit-learn 1.2.1, numpy 1.24.2):
+telco_churn LogisticRegression ROC AUC: mean 0.8438 min 0.8272 max 0.8573 over 10 seeds
+lending_club LogisticRegression ROC AUC: mean 0.7444 min 0.7061 max 0.7874 over 10 seeds
+lending_club LogisticRegression PR AUC (positive = bad): mean 0.1348 min 0.1200 max 0.1693 over 10 seeds
+ames_housing HistGradientBoosting R2: mean 0.9075 min 0.8771 max 0.9232 over 10 seeds
+penguins LogisticRegression macro F1: mean 0.9957 min 0.9860 max 1.0000 over 10 seeds
+spam_assassin tf-idf LogisticRegression ROC AUC: mean 0.9970 min 0.9946 max 0.9987 over 10 seeds
+fashion_mnist HistGradientBoosting(20 iterations, depth 4) test accuracy: 0.8452
 """
 import csv, sys
 import numpy as np
