@@ -227,10 +227,15 @@ public final class XGBoostStepBench {
     return out;
   }
 
-  /** The parameters XGBoostTrainer passes to XGBoost.train, num_round taken out. */
+  /**
+   * The parameters XGBoostTrainer passes to XGBoost.train (without early stopping or class
+   * weights), num_round taken out; its eval_metric is left out as it is unused without watches.
+   */
   private static Map<String, Object> boosterParams(Map<String, Object> resolved, Labels y, long seed) {
     Map<String, Object> booster = new HashMap<>(resolved);
     booster.remove("num_round");
+    booster.remove("early_stopping_rounds"); // Slipway's own parameters, not XGBoost's
+    booster.remove("class_weight");
     booster.put("objective", y.task() == Task.REGRESSION ? "reg:squarederror"
         : y.classes().size() == 2 ? "binary:logistic" : "multi:softprob");
     if (y.classes().size() > 2) {
