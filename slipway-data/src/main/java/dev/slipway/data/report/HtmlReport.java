@@ -111,7 +111,7 @@ public final class HtmlReport {
     }
     int group = 24;
     int width = n * group + 40;
-    int height = BAR_AREA_HEIGHT + 90;
+    int height = BAR_AREA_HEIGHT + 110; // room for 18-character labels at 60 degrees
     html.append("<svg width=\"").append(width)
         .append("\" height=\"").append(height).append("\" role=\"img\">");
     for (int i = 0; i < n; i++) {
