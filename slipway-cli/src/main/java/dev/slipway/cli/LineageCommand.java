@@ -10,6 +10,7 @@ import dev.slipway.store.ModelRef;
 import dev.slipway.store.ModelVersion;
 import dev.slipway.store.Stores;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,8 @@ final class LineageCommand implements Callable<Integer> {
         : node.producer()
             .map(e -> "  ← " + e.step() + " (" + e.component() + " #" + e.id() + params(e.parameters()) + ")")
             .orElse("");
-    out.printf("%s%s %s: %s sha256:%s%s%n", indent, last ? "└─" : "├─", port, a.type(), a.digest(), producer);
+    out.printf("%s%s %s: %s sha256:%s%s%s%n",
+        indent, last ? "└─" : "├─", port, a.type(), a.digest(), producer, source(a));
     if (repeated) {
       return;
     }
@@ -93,6 +95,16 @@ final class LineageCommand implements Callable<Integer> {
       Lineage.Node child = node.inputs().get(i);
       print(out, child, child.port(), childIndent, i == node.inputs().size() - 1, shown);
     }
+  }
+
+  /** For a snapshot: the file it was taken from and that file's own digest. */
+  private static String source(Artifact a) {
+    String source = a.properties().get("source");
+    String digest = a.properties().get("source_sha256");
+    if (source == null) {
+      return "";
+    }
+    return "  [source " + Path.of(source).getFileName() + (digest == null ? "" : " sha256:" + digest) + "]";
   }
 
   private static String params(Map<String, String> parameters) {
