@@ -11,12 +11,14 @@ import dev.slipway.pipeline.Component;
 import dev.slipway.pipeline.ComponentSpec;
 import dev.slipway.pipeline.StepContext;
 import dev.slipway.pipeline.StepOutput;
+import dev.slipway.train.EvalSet;
 import dev.slipway.train.Labels;
 import dev.slipway.train.ModelBundle;
 import dev.slipway.train.Provenance;
 import dev.slipway.train.TrainedModel;
 import dev.slipway.train.Trainer;
 import dev.slipway.train.Trainers;
+import dev.slipway.train.TrainingData;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -30,12 +32,19 @@ import java.util.TreeMap;
 /**
  * Trains a model on the transformed training split and writes a model bundle (transform + model
  * + schema + signature + provenance). Parameters: {@code label}, {@code trainer} (xgboost |
- * logistic_regression | any Trainer on the class path), {@code task} (classification |
- * regression), {@code seed} (42), {@code hyperparameters} (a map passed to the trainer).
+ * lightgbm | logistic_regression | linear_regression | cart | any Trainer on the class path),
+ * {@code task} (classification | regression), {@code seed} (42), {@code hyperparameters} (a map
+ * passed to the trainer), {@code positive_class} (the class that precision, recall, F1 and PR AUC
+ * are about; default the last class in sorted order).
+ *
+ * <p>An optional {@code eval} input (a held-out split) is what {@code early_stopping_rounds}
+ * watches; the best iteration goes into the bundle's provenance.
  */
 public final class TrainComponent implements Component {
   private static final ComponentSpec SPEC =
-      new ComponentSpec("train", "1", Set.of("dataset", "transform", "schema"), Map.of("model", ArtifactTypes.MODEL));
+      new ComponentSpec(
+          "train", "2", Set.of("dataset", "transform", "schema"), Map.of("model", ArtifactTypes.MODEL),
+          Set.of("eval"));
 
   @Override
   public ComponentSpec spec() {
@@ -53,19 +62,38 @@ public final class TrainComponent implements Component {
     Table train = Tables.read(context.input("dataset"));
     Schema schema = Json.read(context.bytes("schema"), Schema.class);
     TransformGraph transform = TransformGraph.fromJson(context.bytes("transform"));
+    TrainingData.checkFeaturesPresent(train, transform.inputColumns());
     FeatureMatrix x = transform.apply(train);
     Labels y =
         task == Task.CLASSIFICATION
             ? Labels.classification(train.column(label))
             : Labels.regression(train.column(label));
+    EvalSet eval = null;
+    if (context.inputs().containsKey("eval")) {
+      Table held = Tables.read(context.input("eval"));
+      eval = new EvalSet(
+          transform.apply(held),
+          task == Task.CLASSIFICATION
+              ? Labels.classification(held.column(label), y.classes())
+              : Labels.regression(held.column(label)));
+    }
     context.progress().accept("training " + trainer.name() + " on " + x.rows() + " × " + x.cols());
-    TrainedModel model = trainer.train(x, y, hyperparameters, seed);
+    TrainedModel model = trainer.train(x, y, eval, hyperparameters, seed);
 
     Map<String, String> digests = new TreeMap<>();
     context.inputs().forEach((port, in) -> digests.put(port, in.artifact().digest()));
-    Provenance provenance = Provenance.of(trainer, hyperparameters, seed, digests);
+    Provenance provenance = Provenance.of(trainer, hyperparameters, seed, digests, model);
     ModelBundle bundle =
         ModelBundle.create(task, label, y.classes(), schema.without(label), transform, model, provenance);
+    String positive = context.string("positive_class", null);
+    if (positive != null) {
+      if (task != Task.CLASSIFICATION || !y.classes().contains(positive)) {
+        throw new InvalidInputException(
+            "step '" + context.step() + "' parameter 'positive_class' is '" + positive + "'; "
+                + (task == Task.CLASSIFICATION ? "the classes are " + y.classes() : "a regression has no classes"));
+      }
+      bundle = bundle.withPositiveClass(positive);
+    }
 
     Path file = context.newOutputFile(".zip");
     try (OutputStream out = Files.newOutputStream(file)) {
@@ -78,6 +106,7 @@ public final class TrainComponent implements Component {
     props.put("param.trainer", trainer.name());
     props.put("param.seed", Long.toString(seed));
     provenance.parameters().forEach((k, v) -> props.put("param." + k, v));
+    provenance.training().forEach((k, v) -> props.put("training." + k, v));
     return Map.of("model", new StepOutput(file, props));
   }
 
