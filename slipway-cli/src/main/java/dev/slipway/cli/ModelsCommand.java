@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "models",
     description = "Browse the model registry and move aliases.",
-    subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Show.class, ModelsCommand.Promote.class})
+    subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Show.class, ModelsCommand.Promote.class,
+        ModelsImportOnnxCommand.class})
 final class ModelsCommand {
   @ParentCommand SlipwayCommand parent;
 

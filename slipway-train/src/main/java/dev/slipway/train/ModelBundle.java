@@ -36,7 +36,8 @@ import java.util.zip.ZipOutputStream;
  * <p>Persisted form (format version {@value #FORMAT_VERSION}): a zip holding, in this order,
  * {@code bundle.json} (manifest: format_version, task, label, classes, positive_class, trainer,
  * signature), {@code schema.json}, {@code transform.json}, {@code model.bin} (the trainer's own
- * model format) and {@code provenance.json}. Entries carry a fixed timestamp and JSON is canonical,
+ * model format; for an imported ONNX model, trainer {@code onnx}, the ONNX file itself, see {@link
+ * OnnxImport}) and {@code provenance.json}. Entries carry a fixed timestamp and JSON is canonical,
  * so the same bundle always writes the same bytes and its sha256 is a stable identity.
  *
  * <p>Immutable and safe to share between threads.
@@ -304,8 +305,11 @@ public final class ModelBundle implements Predictor {
               + FORMAT_VERSION);
     }
     BundleManifest manifest = Json.read(entries.get(MANIFEST), BundleManifest.class);
-    Trainer trainer = Trainers.find(manifest.trainer());
     byte[] modelBytes = entries.get(MODEL);
+    TrainedModel model =
+        OnnxModel.TRAINER.equals(manifest.trainer())
+            ? OnnxModel.load(modelBytes)
+            : Trainers.find(manifest.trainer()).load(modelBytes);
     return new ModelBundle(
         manifest.task(),
         manifest.label(),
@@ -313,7 +317,7 @@ public final class ModelBundle implements Predictor {
         manifest.positiveClass(),
         Json.read(entries.get(SCHEMA), Schema.class),
         TransformGraph.fromJson(entries.get(TRANSFORM)),
-        trainer.load(modelBytes),
+        model,
         modelBytes,
         Json.read(entries.get(PROVENANCE), Provenance.class));
   }

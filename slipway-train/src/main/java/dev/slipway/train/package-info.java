@@ -10,6 +10,8 @@
  *   <li>{@link dev.slipway.train.ModelBundle} is the deployable unit: input schema, fitted
  *       transform, trained model and provenance in one deterministic, versioned zip, and the
  *       {@link dev.slipway.core.Predictor} the model server calls.
+ *   <li>{@link dev.slipway.train.OnnxImport} turns an external ONNX file into a bundle whose model
+ *       is an {@link dev.slipway.train.OnnxModel} run by onnxruntime (trainer {@code onnx}).
  * </ul>
  */
 package dev.slipway.train;
