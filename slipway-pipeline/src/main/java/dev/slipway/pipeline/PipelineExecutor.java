@@ -64,11 +64,11 @@ public final class PipelineExecutor {
     Map<String, Artifact> produced = new LinkedHashMap<>();
     List<StepResult> results = new ArrayList<>();
     int total = spec.steps().size();
-    try {
+    try (RunEngine engine = new RunEngine()) {
       for (int i = 0; i < total; i++) {
         StepSpec step = spec.steps().get(i);
         listener.stepStarted(i + 1, total, step.name(), step.component());
-        StepResult result = runStep(pipeline, run.id(), step, produced, listener);
+        StepResult result = runStep(pipeline, run.id(), step, produced, listener, engine);
         result.outputs().forEach((port, artifact) -> produced.put(step.name() + "." + port, artifact));
         track(experimentRun, result);
         results.add(result);
@@ -90,12 +90,16 @@ public final class PipelineExecutor {
       long runId,
       StepSpec step,
       Map<String, Artifact> produced,
-      ProgressListener listener) {
+      ProgressListener listener,
+      RunEngine engine) {
     Component component = components.get(step.component());
     Map<String, InputArtifact> inputs = new TreeMap<>();
     Map<String, String> inputDigests = new TreeMap<>();
     for (Map.Entry<String, String> in : step.inputs().entrySet()) {
       Artifact artifact = produced.get(in.getValue());
+      if (artifact == null) {
+        throw new StepFailedException(step.name(), notWritten(step, in.getKey(), in.getValue()));
+      }
       inputs.put(in.getKey(), new InputArtifact(artifact, stores.artifacts().path(artifact.digest())));
       inputDigests.put(in.getKey(), artifact.digest());
     }
@@ -134,12 +138,24 @@ public final class PipelineExecutor {
             note -> {
               notes.add(note);
               listener.stepNote(step.name(), note);
-            });
+            },
+            engine);
     Map<String, Artifact> outputs = new TreeMap<>();
     try {
       Map<String, StepOutput> written = component.run(context);
-      for (Map.Entry<String, String> port : component.spec().outputs().entrySet()) {
+      for (String port : written.keySet()) {
+        if (!component.spec().writes(port)) {
+          throw new SlipwayException(
+              "component '" + component.spec().name() + "' wrote an undeclared output '" + port + "'");
+        }
+      }
+      Map<String, String> ports = new TreeMap<>(component.spec().optionalOutputs());
+      ports.putAll(component.spec().outputs());
+      for (Map.Entry<String, String> port : ports.entrySet()) {
         StepOutput out = written.get(port.getKey());
+        if (out == null && component.spec().optionalOutputs().containsKey(port.getKey())) {
+          continue;
+        }
         if (out == null) {
           throw new SlipwayException(
               "component '" + component.spec().name() + "' wrote no output '" + port.getKey() + "'");
@@ -176,7 +192,19 @@ public final class PipelineExecutor {
         outputs.put(e.name(), a.get());
       }
     }
-    return outputs.keySet().equals(component.spec().outputs().keySet()) ? Optional.of(outputs) : Optional.empty();
+    ComponentSpec spec = component.spec();
+    boolean complete = outputs.keySet().containsAll(spec.outputs().keySet())
+        && outputs.keySet().stream().allMatch(spec::writes);
+    return complete ? Optional.of(outputs) : Optional.empty();
+  }
+
+  /** Why an input refers to nothing: an optional output its step did not write in this run. */
+  private static SlipwayException notWritten(StepSpec step, String port, String ref) {
+    String upstream = ref.substring(0, ref.indexOf('.'));
+    return new dev.slipway.core.InvalidInputException(
+        "input '" + port + "' refers to '" + ref + "', an optional output that step '" + upstream
+            + "' did not write in this run; set the parameters that make '" + upstream + "' write '"
+            + ref.substring(ref.indexOf('.') + 1) + "' (see docs/pipelines.md) or wire another output");
   }
 
   private void track(long experimentRun, StepResult result) {

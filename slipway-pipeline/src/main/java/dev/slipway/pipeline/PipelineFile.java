@@ -158,7 +158,7 @@ public final class PipelineFile {
         String ref = in.getValue();
         int dot = ref == null ? -1 : ref.indexOf('.');
         Component upstream = dot < 0 ? null : byStep.get(ref.substring(0, dot));
-        if (upstream == null || !upstream.spec().outputs().containsKey(ref.substring(dot + 1))) {
+        if (upstream == null || !upstream.spec().writes(ref.substring(dot + 1))) {
           throw new InvalidInputException(
               file + ": step '" + s.name() + "' input '" + in.getKey() + "' refers to '" + ref
                   + "', which is not an output of any step (write <step>.<output>)");

@@ -21,6 +21,7 @@ import java.util.function.Consumer;
  * @param stores metadata and artifact stores (components that register models use them)
  * @param clock time source
  * @param progress receives short human-readable progress notes
+ * @param engine the run's shared data engine, closed by the executor after the last step
  */
 public record StepContext(
     String step,
@@ -30,7 +31,24 @@ public record StepContext(
     Path baseDir,
     Stores stores,
     Clock clock,
-    Consumer<String> progress) {
+    Consumer<String> progress,
+    RunEngine engine) {
+
+  /**
+   * A context with an engine of its own, opened on first use; whoever creates the context closes
+   * it with {@code engine().close()} (harnesses and tests that run one component).
+   */
+  public StepContext(
+      String step,
+      long pipelineRunId,
+      Map<String, InputArtifact> inputs,
+      Map<String, Object> params,
+      Path baseDir,
+      Stores stores,
+      Clock clock,
+      Consumer<String> progress) {
+    this(step, pipelineRunId, inputs, params, baseDir, stores, clock, progress, new RunEngine());
+  }
 
   public InputArtifact input(String port) {
     InputArtifact a = inputs.get(port);

@@ -10,6 +10,7 @@ import dev.slipway.data.engine.CsvOptions;
 import dev.slipway.data.engine.DataEngine;
 import dev.slipway.data.engine.DataSource;
 import dev.slipway.pipeline.InputArtifact;
+import dev.slipway.pipeline.StepContext;
 import dev.slipway.pipeline.StepOutput;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -46,19 +47,14 @@ final class Tables {
    * Writes {@code table} as Parquet (numbers as DOUBLE, text as VARCHAR; one thread, so the same
    * rows give the same bytes and the same cache key downstream).
    */
-  static StepOutput writeParquet(Table table, Path file, Map<String, String> properties) {
-    try (DataEngine engine = DataEngine.open(1)) {
-      engine.writeParquet(table, file);
-    }
-    return parquetOutput(file, table.rowCount(), properties);
+  static StepOutput writeParquet(DataEngine engine, Table table, Path file, Map<String, String> properties) {
+    engine.writeParquet(table, file);
+    return parquetOutput(engine, file, table.rowCount(), properties);
   }
 
   /** The output for a Parquet file already written: properties plus format, rows, column types. */
-  static StepOutput parquetOutput(Path file, long rows, Map<String, String> properties) {
-    Map<String, FeatureType> columns;
-    try (DataEngine engine = DataEngine.open(1)) {
-      columns = engine.columns(new DataSource.Parquet(file));
-    }
+  static StepOutput parquetOutput(DataEngine engine, Path file, long rows, Map<String, String> properties) {
+    Map<String, FeatureType> columns = engine.columns(new DataSource.Parquet(file));
     Map<String, String> props = new LinkedHashMap<>(properties);
     props.put("format", "parquet");
     props.put(COLUMN_TYPES, new String(Json.bytes(columns), java.nio.charset.StandardCharsets.UTF_8));
@@ -83,6 +79,19 @@ final class Tables {
     return DataSource.of(input.file(), options);
   }
 
+  /**
+   * Reads the step's input {@code port} into memory; a Parquet one through the run's shared engine
+   * ({@link StepContext#engine}), which saves starting a DuckDB database per read.
+   */
+  static Table read(StepContext context, String port) {
+    InputArtifact input = context.input(port);
+    if (isParquet(input)) {
+      return context.engine().get().table(new DataSource.Parquet(input.file()));
+    }
+    return read(input);
+  }
+
+  /** Reads an input into memory; a Parquet one through an engine of its own (see the overload). */
   static Table read(InputArtifact input) {
     if (isParquet(input)) {
       try (DataEngine engine = DataEngine.open(1)) {
