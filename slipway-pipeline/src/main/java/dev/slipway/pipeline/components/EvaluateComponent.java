@@ -65,7 +65,7 @@ public final class EvaluateComponent implements Component {
   @Override
   public Map<String, StepOutput> run(StepContext context) {
     ModelBundle bundle = ModelBundle.read(context.input("model").file());
-    Table data = Tables.read(context.input("dataset"));
+    Table data = Tables.read(context, "dataset");
     EvaluationConfig config = EvaluationConfig.defaults().withSlices(slices(context));
     List<Threshold> thresholds = thresholds(context);
     EvaluationResult candidate = ModelEvaluator.evaluate(bundle, data, config);

@@ -25,7 +25,7 @@ public final class SchemaComponent implements Component {
   @Override
   public Map<String, StepOutput> run(StepContext context) {
     Schema schema = SchemaInference.infer(
-            Tables.read(context.input("dataset")),
+            Tables.read(context, "dataset"),
             (int) context.integer("max_domain_size", SchemaInference.DEFAULT_MAX_DOMAIN_SIZE));
     long categorical = schema.features().stream().filter(f -> f.domain() != null).count();
     context.progress().accept(schema.features().size() + " features, " + categorical + " with a domain");

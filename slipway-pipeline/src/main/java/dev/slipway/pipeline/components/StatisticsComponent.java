@@ -31,7 +31,7 @@ public final class StatisticsComponent implements Component {
         stats = engine.statistics(new DataSource.Parquet(input.file())); // SQL over the snapshot, streaming
       }
     } else {
-      stats = StatisticsCalculator.compute(Tables.read(context.input("dataset")));
+      stats = StatisticsCalculator.compute(Tables.read(context, "dataset"));
     }
     long missing = stats.features().stream().mapToLong(Statistics.Feature::missing).sum();
     context.progress().accept(stats.features().size() + " features, " + missing + " missing values");

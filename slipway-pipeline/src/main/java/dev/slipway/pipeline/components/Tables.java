@@ -88,16 +88,11 @@ final class Tables {
     if (isParquet(input)) {
       return context.engine().get().table(new DataSource.Parquet(input.file()));
     }
-    return read(input);
+    return readCsv(input);
   }
 
-  /** Reads an input into memory; a Parquet one through an engine of its own (see the overload). */
-  static Table read(InputArtifact input) {
-    if (isParquet(input)) {
-      try (DataEngine engine = DataEngine.open(1)) {
-        return engine.table(new DataSource.Parquet(input.file()));
-      }
-    }
+  /** A CSV split of an older run (before splits were Parquet), typed by its recorded columns. */
+  private static Table readCsv(InputArtifact input) {
     String types = input.artifact().properties().get(COLUMN_TYPES);
     if (types == null) {
       return CsvReader.read(input.file());

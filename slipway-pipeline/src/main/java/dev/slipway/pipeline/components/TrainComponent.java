@@ -59,7 +59,7 @@ public final class TrainComponent implements Component {
     Trainer trainer = Trainers.find(context.string("trainer", "xgboost"));
     Map<String, Object> hyperparameters = hyperparameters(context);
 
-    Table train = Tables.read(context.input("dataset"));
+    Table train = Tables.read(context, "dataset");
     Schema schema = Json.read(context.bytes("schema"), Schema.class);
     TransformGraph transform = TransformGraph.fromJson(context.bytes("transform"));
     TrainingData.checkFeaturesPresent(train, transform.inputColumns());
@@ -70,7 +70,7 @@ public final class TrainComponent implements Component {
             : Labels.regression(train.column(label));
     EvalSet eval = null;
     if (context.inputs().containsKey("eval")) {
-      Table held = Tables.read(context.input("eval"));
+      Table held = Tables.read(context, "eval");
       eval = new EvalSet(
           transform.apply(held),
           task == Task.CLASSIFICATION

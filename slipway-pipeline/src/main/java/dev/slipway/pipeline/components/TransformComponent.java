@@ -39,7 +39,7 @@ public final class TransformComponent implements Component {
   public Map<String, StepOutput> run(StepContext context) {
     String label = context.requiredString("label");
     Schema schema = Json.read(context.bytes("schema"), Schema.class);
-    Table train = Tables.read(context.input("dataset"));
+    Table train = Tables.read(context, "dataset");
     List<String> features =
         schema.features().stream().map(Schema.Feature::name).filter(n -> !n.equals(label)).toList();
     Object spec = context.params().get("spec");

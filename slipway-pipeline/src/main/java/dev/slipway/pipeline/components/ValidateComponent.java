@@ -53,12 +53,12 @@ public final class ValidateComponent implements Component {
     }
     Comparison comparison = comparison(context);
     Schema schema = Json.read(context.bytes("schema"), Schema.class);
-    Table current = Tables.read(context.input("dataset"));
+    Table current = Tables.read(context, "dataset");
     Anomalies schemaAnomalies = comparison == Comparison.SKEW
         ? SchemaValidator.validate(current, schema, Schema.SERVING)
         : SchemaValidator.validate(current, schema);
     InputArtifact baseline = context.inputs().get("baseline");
-    DriftReport drift = baseline == null ? null : compare(baseline, current, schema, comparison);
+    DriftReport drift = baseline == null ? null : compare(context, baseline, current, schema, comparison);
     ValidationReport report = ValidationReport.of("dataset", schemaAnomalies, baseline == null ? null : "baseline", drift);
     Anomalies anomalies = report.anomalies();
     if (!anomalies.isEmpty() && mode.equals("fail")) {
@@ -87,12 +87,13 @@ public final class ValidateComponent implements Component {
     };
   }
 
-  private static DriftReport compare(InputArtifact baseline, Table current, Schema schema, Comparison comparison) {
+  private static DriftReport compare(
+      StepContext context, InputArtifact baseline, Table current, Schema schema, Comparison comparison) {
     if (ArtifactTypes.STATISTICS.equals(baseline.artifact().type())) {
       Statistics base = Json.read(readAll(baseline), Statistics.class);
       return DriftDetector.compare(base, StatisticsCalculator.compute(current), schema, comparison);
     }
-    return DriftDetector.compare(Tables.read(baseline), current, schema, comparison);
+    return DriftDetector.compare(Tables.read(context, "baseline"), current, schema, comparison);
   }
 
   private static byte[] readAll(InputArtifact input) {
