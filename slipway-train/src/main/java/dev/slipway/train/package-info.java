@@ -4,9 +4,10 @@
  * <ul>
  *   <li>{@link dev.slipway.train.Trainer} is the plugin SPI (found with {@link
  *       java.util.ServiceLoader}, looked up by name through {@link dev.slipway.train.Trainers});
- *       the built-ins are {@code xgboost} and {@code logistic_regression}.
- *   <li>{@link dev.slipway.train.Metrics} computes the numbers a user sees, checked against
- *       scikit-learn; {@link dev.slipway.train.Evaluator} applies them to a bundle and a table.
+ *       the built-ins are {@code xgboost}, {@code lightgbm}, {@code logistic_regression},
+ *       {@code linear_regression} and {@code cart}.
+ *   <li>{@code dev.slipway.train.evaluation} computes the numbers a user sees (metrics, slices,
+ *       gates), checked against scikit-learn.
  *   <li>{@link dev.slipway.train.ModelBundle} is the deployable unit: input schema, fitted
  *       transform, trained model and provenance in one deterministic, versioned zip, and the
  *       {@link dev.slipway.core.Predictor} the model server calls.

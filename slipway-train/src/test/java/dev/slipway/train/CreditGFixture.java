@@ -1,5 +1,6 @@
 package dev.slipway.train;
 
+import dev.slipway.train.evaluation.ClassificationMetrics;
 import dev.slipway.core.Column;
 import dev.slipway.core.FeatureType;
 import dev.slipway.core.NumericColumn;
@@ -52,7 +53,7 @@ record CreditGFixture(
 
   /** ROC AUC of "good" (the last class, sklearn's positive label) on the eval rows. */
   double evalAuc(TrainedModel model) {
-    return Metrics.classification(yEval.classIndex(), model.predictProbabilities(xEval), 1)
+    return ClassificationMetrics.binary(yEval.classIndex(), model.predictProbabilities(xEval), 1)
         .get("roc_auc");
   }
 }

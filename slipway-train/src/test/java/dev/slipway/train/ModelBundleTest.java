@@ -1,5 +1,7 @@
 package dev.slipway.train;
 
+import dev.slipway.train.evaluation.ModelEvaluator;
+import dev.slipway.train.evaluation.EvaluationConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -120,8 +122,9 @@ class ModelBundleTest {
   void evaluatorUsesThePositiveClass() {
     CreditGFixture data = CreditGFixture.load();
     ModelBundle bundle = bundle(data, "logistic_regression");
-    Map<String, Double> good = Evaluator.evaluate(bundle, data.eval());
-    Map<String, Double> bad = Evaluator.evaluate(bundle.withPositiveClass("bad"), data.eval());
+    Map<String, Double> good = ModelEvaluator.evaluate(bundle, data.eval(), EvaluationConfig.defaults()).metrics();
+    Map<String, Double> bad =
+        ModelEvaluator.evaluate(bundle.withPositiveClass("bad"), data.eval(), EvaluationConfig.defaults()).metrics();
     assertThat(good.get("roc_auc")).isBetween(0.78, 0.88);
     // AUC is symmetric in the positive class; recall is not
     assertThat(bad.get("roc_auc")).isCloseTo(good.get("roc_auc"), within(1e-12));
@@ -141,7 +144,7 @@ class ModelBundleTest {
             eval.columns().stream()
                 .map(c -> c.name().equals("class") ? new dev.slipway.core.StringColumn("class", labels) : c)
                 .toList());
-    assertThatThrownBy(() -> Evaluator.evaluate(bundle, changed))
+    assertThatThrownBy(() -> ModelEvaluator.evaluate(bundle, changed, EvaluationConfig.defaults()))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("'maybe' at row 3");
   }

@@ -1,5 +1,6 @@
 package dev.slipway.train;
 
+import dev.slipway.train.evaluation.RegressionMetrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -109,7 +110,7 @@ class TrainerContractTest {
     Data d = data(kind);
     TrainedModel model = trainer.train(d.x(), d.y(), quick(name), 1);
     if (d.y().task() == Task.REGRESSION) {
-      double r2 = Metrics.regression(d.y().values(), model.predictValues(d.x())).get("r2");
+      double r2 = RegressionMetrics.of(d.y().values(), model.predictValues(d.x())).get("r2");
       assertThat(r2).as("training r2").isGreaterThan(0.8);
       assertThatThrownBy(() -> model.predictProbabilities(d.x()))
           .isInstanceOf(InvalidInputException.class);

@@ -1,5 +1,7 @@
 package dev.slipway.train;
 
+import dev.slipway.train.evaluation.RegressionMetrics;
+import dev.slipway.train.evaluation.ClassificationMetrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -187,11 +189,11 @@ class TrainersTest {
     double[][] p = xgb.train(m, classes, Map.of(), 1).predictProbabilities(m);
     assertThat(p[0]).hasSize(3);
     assertThat(p[0][0] + p[0][1] + p[0][2]).isCloseTo(1.0, within(1e-6));
-    assertThat(Metrics.classification(classes.classIndex(), p, 0).get("accuracy")).isGreaterThan(0.95);
+    assertThat(ClassificationMetrics.multiclass(classes.classIndex(), p).get("accuracy")).isGreaterThan(0.95);
 
     Labels values = Labels.regression(new dev.slipway.core.NumericColumn("t", target));
     TrainedModel regression = xgb.train(m, values, Map.of(), 1);
-    assertThat(Metrics.regression(target, regression.predictValues(m)).get("r2")).isGreaterThan(0.95);
+    assertThat(RegressionMetrics.of(target, regression.predictValues(m)).get("r2")).isGreaterThan(0.95);
     assertThatThrownBy(() -> regression.predictProbabilities(m))
         .isInstanceOf(InvalidInputException.class);
   }

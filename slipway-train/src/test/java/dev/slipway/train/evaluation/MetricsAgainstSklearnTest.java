@@ -1,4 +1,4 @@
-package dev.slipway.train;
+package dev.slipway.train.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * {@code /usr/bin/python3 src/test/resources/reference/metrics_reference.py}; predicted labels there
  * are {@code argmax} of the probability rows, as here.
  */
-class MetricsTest {
+class MetricsAgainstSklearnTest {
   private static final double TOLERANCE = 1e-9;
 
   private static final int[] TRUTH = {0, 1, 1, 0, 1, 1, 0, 0, 1, 1, 0, 1};
@@ -29,7 +29,7 @@ class MetricsTest {
 
   @Test
   void binaryMetricsMatchSklearn() {
-    Map<String, Double> m = Metrics.classification(TRUTH, binary(), 1);
+    Map<String, Double> m = ClassificationMetrics.binary(TRUTH, binary(), 1);
     assertThat(m.get("accuracy")).isCloseTo(0.5833333333333334, within(TOLERANCE));
     assertThat(m.get("precision")).isCloseTo(0.6666666666666666, within(TOLERANCE));
     assertThat(m.get("recall")).isCloseTo(0.5714285714285714, within(TOLERANCE));
@@ -37,13 +37,12 @@ class MetricsTest {
     // three rows tie at 0.7 across both classes: ties must count one half
     assertThat(m.get("roc_auc")).isCloseTo(0.7428571428571429, within(TOLERANCE));
     assertThat(m.get("log_loss")).isCloseTo(0.5516571020166786, within(TOLERANCE));
-    assertThat(m.keySet())
-        .containsExactly("accuracy", "precision", "recall", "f1", "roc_auc", "log_loss");
+    assertThat(m).containsKeys("accuracy", "precision", "recall", "f1", "roc_auc", "log_loss");
   }
 
   @Test
   void positiveClassZeroMatchesSklearnPosLabelZero() {
-    Map<String, Double> m = Metrics.classification(TRUTH, binary(), 0);
+    Map<String, Double> m = ClassificationMetrics.binary(TRUTH, binary(), 0);
     assertThat(m.get("precision")).isCloseTo(0.5, within(TOLERANCE));
     assertThat(m.get("recall")).isCloseTo(0.6, within(TOLERANCE));
     assertThat(m.get("f1")).isCloseTo(0.5454545454545454, within(TOLERANCE));
@@ -57,7 +56,7 @@ class MetricsTest {
       {.7, .2, .1}, {.1, .8, .1}, {.2, .2, .6}, {.5, .1, .4},
       {.3, .3, .4}, {.25, .5, .25}, {0, 0, 1}, {.1, .6, .3}
     };
-    Map<String, Double> m = Metrics.classification(truth, p, 1);
+    Map<String, Double> m = ClassificationMetrics.multiclass(truth, p);
     assertThat(m.get("accuracy")).isCloseTo(0.625, within(TOLERANCE));
     assertThat(m.get("f1_macro")).isCloseTo(0.611111111111111, within(TOLERANCE));
     assertThat(m.get("log_loss")).isCloseTo(0.6385034550131135, within(TOLERANCE));
@@ -68,14 +67,14 @@ class MetricsTest {
   void logLossClipsCertainWrongAnswers() {
     // log_loss([1, 0], [[1, 0], [1, 0]], eps=1e-15, labels=[0, 1]) = 17.269388197455342
     Map<String, Double> m =
-        Metrics.classification(new int[] {1, 0}, new double[][] {{1, 0}, {1, 0}}, 1);
+        ClassificationMetrics.binary(new int[] {1, 0}, new double[][] {{1, 0}, {1, 0}}, 1);
     assertThat(m.get("log_loss")).isCloseTo(17.269388197455342, within(TOLERANCE));
   }
 
   @Test
   void regressionMetricsMatchSklearn() {
     Map<String, Double> m =
-        Metrics.regression(
+        RegressionMetrics.of(
             new double[] {3.0, -0.5, 2.0, 7.0, 4.25}, new double[] {2.5, 0.0, 2.0, 8.0, 3.0});
     assertThat(m.get("rmse")).isCloseTo(0.7826237921249264, within(TOLERANCE));
     assertThat(m.get("mae")).isCloseTo(0.65, within(TOLERANCE));
@@ -84,23 +83,23 @@ class MetricsTest {
 
   @Test
   void r2OfConstantTruthFollowsSklearnForceFinite() {
-    assertThat(Metrics.regression(new double[] {2, 2}, new double[] {2, 2}).get("r2")).isEqualTo(1.0);
-    assertThat(Metrics.regression(new double[] {2, 2}, new double[] {2, 3}).get("r2")).isEqualTo(0.0);
+    assertThat(RegressionMetrics.of(new double[] {2, 2}, new double[] {2, 2}).get("r2")).isEqualTo(1.0);
+    assertThat(RegressionMetrics.of(new double[] {2, 2}, new double[] {2, 3}).get("r2")).isEqualTo(0.0);
   }
 
   @Test
   void aucIsAbsentWhenTruthHasOneClass() {
     Map<String, Double> m =
-        Metrics.classification(new int[] {1, 1}, new double[][] {{0.2, 0.8}, {0.6, 0.4}}, 1);
+        ClassificationMetrics.binary(new int[] {1, 1}, new double[][] {{0.2, 0.8}, {0.6, 0.4}}, 1);
     assertThat(m).doesNotContainKey("roc_auc").containsKey("accuracy");
   }
 
   @Test
   void mismatchedLengthsAreRejected() {
-    assertThatThrownBy(() -> Metrics.classification(new int[] {0, 1}, new double[][] {{1, 0}}, 1))
+    assertThatThrownBy(() -> ClassificationMetrics.binary(new int[] {0, 1}, new double[][] {{1, 0}}, 1))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("2 labels and 1 rows");
-    assertThatThrownBy(() -> Metrics.regression(new double[0], new double[0]))
+    assertThatThrownBy(() -> RegressionMetrics.of(new double[0], new double[0]))
         .isInstanceOf(InvalidInputException.class);
   }
 }
