@@ -17,27 +17,27 @@ import java.util.Map;
  * @param minInclusive whether {@code min} itself is allowed
  * @param max upper bound, inclusive (numeric kinds)
  */
-record ParameterSpec(
+public record ParameterSpec(
     String name, Kind kind, Object defaultValue, double min, boolean minInclusive, double max) {
 
   /** What a parameter holds. */
-  enum Kind {
+  public enum Kind {
     INTEGER,
     REAL,
     CLASS_WEIGHT
   }
 
-  static ParameterSpec integer(String name, int defaultValue, int min, int max) {
+  public static ParameterSpec integer(String name, int defaultValue, int min, int max) {
     return new ParameterSpec(name, Kind.INTEGER, defaultValue, min, true, max);
   }
 
-  static ParameterSpec real(
+  public static ParameterSpec real(
       String name, double defaultValue, double min, boolean minInclusive, double max) {
     return new ParameterSpec(name, Kind.REAL, defaultValue, min, minInclusive, max);
   }
 
   /** {@code class_weight}: {@code none} (default), {@code balanced} or a map class → weight. */
-  static ParameterSpec classWeight() {
+  public static ParameterSpec classWeight() {
     return new ParameterSpec(
         ClassWeights.PARAMETER, Kind.CLASS_WEIGHT, ClassWeights.NONE, 0, true, 0);
   }
@@ -121,7 +121,7 @@ record ParameterSpec(
   }
 
   /** The allowed range in interval notation, e.g. {@code (0, 1]}. */
-  String range() {
+  public String range() {
     return (minInclusive ? "[" : "(") + format(min) + ", " + format(max) + "]";
   }
 

@@ -2,6 +2,7 @@ package dev.slipway.train;
 
 import dev.slipway.core.Task;
 import dev.slipway.features.FeatureMatrix;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,8 +21,13 @@ public interface Trainer {
   /** The tasks this trainer can learn. */
   Set<Task> tasks();
 
+  /** Every parameter this trainer accepts: name, type, default and allowed range, in a stable order. */
+  List<ParameterSpec> parameters();
+
   /** Every parameter this trainer accepts, with its default value, in a stable order. */
-  Map<String, Object> defaultParameters();
+  default Map<String, Object> defaultParameters() {
+    return ParameterSpec.defaults(parameters());
+  }
 
   /**
    * The defaults overlaid with {@code parameters}, each validated and converted to its declared
@@ -30,7 +36,9 @@ public interface Trainer {
    * @throws dev.slipway.core.InvalidInputException for an unknown parameter or a value of the wrong
    *     type or out of range, naming the parameter, the value and the allowed range
    */
-  Map<String, Object> resolveParameters(Map<String, Object> parameters);
+  default Map<String, Object> resolveParameters(Map<String, Object> parameters) {
+    return ParameterSpec.resolve(name(), parameters(), parameters);
+  }
 
   /**
    * Trains a model.

@@ -62,13 +62,8 @@ public final class XGBoostTrainer implements Trainer {
   }
 
   @Override
-  public Map<String, Object> defaultParameters() {
-    return ParameterSpec.defaults(PARAMETERS);
-  }
-
-  @Override
-  public Map<String, Object> resolveParameters(Map<String, Object> parameters) {
-    return ParameterSpec.resolve(NAME, PARAMETERS, parameters);
+  public List<ParameterSpec> parameters() {
+    return PARAMETERS;
   }
 
   @Override
