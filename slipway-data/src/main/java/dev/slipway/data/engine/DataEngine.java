@@ -19,6 +19,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,10 @@ public final class DataEngine implements AutoCloseable {
   private final DuckDBConnection connection;
   private final int threads;
   private int relations;
+  /** Relations read from a repaired copy of a CSV that was not valid UTF-8, by relation name. */
+  private final Map<String, Utf8Repair> invalidUtf8 = new HashMap<>();
+  private final List<Path> temporaryFiles = new ArrayList<>();
+  private int utf8Repairs;
 
   private DataEngine(DuckDBConnection connection, int threads) {
     this.connection = connection;
@@ -90,12 +95,39 @@ public final class DataEngine implements AutoCloseable {
       throw new InvalidInputException(source.describe() + ": has no data rows; nothing to snapshot");
     }
     copyToParquet("SELECT * FROM " + rel, out);
-    return new Snapshot(out, Sha256.hex(out), sourceSha, rows, columns(rel));
+    Utf8Repair repair = invalidUtf8.get(rel);
+    return new Snapshot(out, Sha256.hex(out), sourceSha, rows, columns(rel),
+        repair == null ? 0 : repair.total());
   }
 
-  /** Statistics of every column; see {@link SqlStatistics} for definitions. */
+  /**
+   * Statistics of every column; see {@link SqlStatistics} for definitions. For a CSV that is not
+   * valid UTF-8, string columns report in {@code invalidUtf8} how many values had invalid bytes
+   * (the other statistics describe the repaired text, with U+FFFD for each invalid sequence).
+   */
   public Statistics statistics(DataSource source) {
-    return new SqlStatistics(this).compute(unorderedRelation(source));
+    String rel = unorderedRelation(source);
+    return withInvalidUtf8(new SqlStatistics(this).compute(rel), invalidUtf8.get(rel));
+  }
+
+  private static Statistics withInvalidUtf8(Statistics stats, Utf8Repair repair) {
+    if (repair == null) {
+      return stats;
+    }
+    List<Statistics.Feature> features = new ArrayList<>();
+    for (Statistics.Feature f : stats.features()) {
+      long invalid = repair.invalidValues().getOrDefault(f.name(), 0L);
+      Statistics.StringSummary s = f.strings();
+      features.add(s == null || invalid == 0 ? f : new Statistics.Feature(f.name(), f.type(), f.count(),
+          f.missing(), f.numeric(), new Statistics.StringSummary(s.distinct(), s.topValues(),
+              s.rankHistogram(), s.avgLength(), invalid)));
+    }
+    return new Statistics(stats.rows(), features);
+  }
+
+  /** How many CSV reads took the slow path that repairs invalid UTF-8 (0 while all is valid). */
+  int utf8Repairs() {
+    return utf8Repairs;
   }
 
   /**
@@ -109,7 +141,8 @@ public final class DataEngine implements AutoCloseable {
           + source.describe() + "; the columns are " + String.join(", ", columns(rel).keySet()));
     }
     SqlStatistics sql = new SqlStatistics(this);
-    Statistics overall = sql.compute(rel);
+    // invalid UTF-8 counts are per column, not per row, so only the whole carries them
+    Statistics overall = withInvalidUtf8(sql.compute(rel), invalidUtf8.get(rel));
     Map<String, Statistics> slices = new LinkedHashMap<>();
     String col = ident(sliceColumn);
     for (String value : strings("SELECT coalesce(CAST(" + col + " AS VARCHAR), '(missing)') v, count(*) c FROM "
@@ -251,6 +284,14 @@ public final class DataEngine implements AutoCloseable {
       connection.close();
     } catch (SQLException e) {
       throw new IllegalStateException("cannot close the DuckDB engine: " + e.getMessage(), e);
+    } finally {
+      for (Path file : temporaryFiles) {
+        try {
+          Files.deleteIfExists(file);
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException("cannot delete the temporary file " + file, e);
+        }
+      }
     }
   }
 
@@ -276,26 +317,7 @@ public final class DataEngine implements AutoCloseable {
     long sample = source instanceof DataSource.Csv csv ? csv.options().sampleRows() : 0;
     try (Statement s = connection.createStatement()) {
       switch (source) {
-        case DataSource.Csv csv -> {
-          SourceScan scan = SourceScan.of(csv.file(), csv.options().maxLineBytes(), false);
-          CsvHeader header = CsvHeader.parse(csv.file(), scan.header(), csv.options().delimiter());
-          try {
-            s.execute("CREATE TEMP " + (materialise ? "TABLE " : "VIEW ") + name + " AS SELECT * FROM "
-                + readCsv(csv, header, false));
-          } catch (SQLException e) {
-            if (String.valueOf(e.getMessage()).contains("Error when sniffing")) {
-              locateMalformedRow(csv, header); // throws with the line when it finds one
-            }
-            throw e;
-          }
-          List<String> read = new ArrayList<>(columns(name).keySet());
-          if (!read.equals(header.names())) {
-            // The sniffer skips leading rows it cannot reconcile and takes a later row as header.
-            locateMalformedRow(csv, header);
-            throw new InvalidInputException(csv.file() + ": line 1: the engine read columns " + read
-                + " but the header names " + header.names() + "; check the delimiter and quotes");
-          }
-        }
+        case DataSource.Csv csv -> csvRelation(s, name, csv, materialise);
         case DataSource.Parquet p -> {
           requireFile(p.file());
           s.execute("CREATE TEMP VIEW " + name + " AS SELECT * FROM read_parquet(" + literal(p.file().toString()) + ")");
@@ -314,13 +336,68 @@ public final class DataEngine implements AutoCloseable {
   }
 
   /**
+   * A CSV relation. When DuckDB refuses the file as invalid UTF-8, {@link Utf8Repair} counts the
+   * invalid values per column and the relation reads its repaired copy instead (the slow path).
+   */
+  private void csvRelation(Statement s, String name, DataSource.Csv csv, boolean materialise)
+      throws SQLException {
+    SourceScan scan = SourceScan.of(csv.file(), csv.options().maxLineBytes(), false);
+    CsvHeader header = CsvHeader.parse(csv.file(), scan.header(), csv.options().delimiter());
+    String create = "CREATE TEMP " + (materialise ? "TABLE " : "VIEW ") + name + " AS SELECT * FROM ";
+    DataSource.Csv read = csv;
+    try {
+      s.execute(create + readCsv(read, header, false));
+    } catch (SQLException e) {
+      if (!Utf8Repair.isInvalidUtf8(e)) {
+        locateMalformedRowIfSniffing(e, csv, read, header);
+        throw e;
+      }
+      Utf8Repair repair = Utf8Repair.of(csv.file(), header, temporaryFile());
+      utf8Repairs++;
+      invalidUtf8.put(name, repair);
+      read = new DataSource.Csv(repair.file(), csv.options());
+      // a fresh statement: DuckDB closes the one whose query failed
+      try (Statement retry = connection.createStatement()) {
+        retry.execute(create + readCsv(read, header, false));
+      } catch (SQLException again) {
+        locateMalformedRowIfSniffing(again, csv, read, header);
+        throw again;
+      }
+    }
+    List<String> names = new ArrayList<>(columns(name).keySet());
+    if (!names.equals(header.names())) {
+      // The sniffer skips leading rows it cannot reconcile and takes a later row as header.
+      locateMalformedRow(csv, read, header);
+      throw new InvalidInputException(csv.file() + ": line 1: the engine read columns " + names
+          + " but the header names " + header.names() + "; check the delimiter and quotes");
+    }
+  }
+
+  private void locateMalformedRowIfSniffing(SQLException e, DataSource.Csv csv, DataSource.Csv read,
+      CsvHeader header) {
+    if (String.valueOf(e.getMessage()).contains("Error when sniffing")) {
+      locateMalformedRow(csv, read, header); // throws with the line when it finds one
+    }
+  }
+
+  private Path temporaryFile() {
+    try {
+      Path file = Files.createTempFile("slipway-utf8-", ".csv");
+      temporaryFiles.add(file);
+      return file;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot create a temporary file for the repaired CSV", e);
+    }
+  }
+
+  /**
    * DuckDB's sniffer fails without a line number when a row in its sample has the wrong number of
    * fields; reading again with every column declared as text finds and names that row.
    */
-  private void locateMalformedRow(DataSource.Csv csv, CsvHeader header) {
+  private void locateMalformedRow(DataSource.Csv csv, DataSource.Csv read, CsvHeader header) {
     // a fresh statement: DuckDB closes the one whose query failed
     try (Statement s = connection.createStatement()) {
-      s.execute("SELECT count(*) FROM " + readCsv(csv, header, true));
+      s.execute("SELECT count(*) FROM " + readCsv(read, header, true));
     } catch (SQLException e) {
       throw EngineErrors.reading(csv, e, csv.options().sampleRows());
     }
