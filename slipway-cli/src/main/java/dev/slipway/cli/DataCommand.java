@@ -117,6 +117,9 @@ final class DataCommand {
             props.put("source_sha256", snap.sourceSha256());
           }
           props.put("rows", Long.toString(snap.rows()));
+          if (snap.invalidUtf8Values() > 0) {
+            props.put("invalid_utf8_values", Long.toString(snap.invalidUtf8Values()));
+          }
           props.put("columns", Integer.toString(snap.columns().size()));
           props.put("column_types", new String(Json.bytes(snap.columns()), java.nio.charset.StandardCharsets.UTF_8));
           Artifact a = stores.metadata().putArtifact(DATASET, blob, props);
@@ -180,6 +183,10 @@ final class DataCommand {
           out.println("  source        " + a.properties().getOrDefault("source", "?"));
           out.println("  source sha256 " + a.properties().getOrDefault("source_sha256", "-"));
           out.println("  rows          " + a.properties().getOrDefault("rows", "?"));
+          if (a.properties().containsKey("invalid_utf8_values")) {
+            out.println("  invalid utf-8 " + a.properties().get("invalid_utf8_values")
+                + " values repaired (U+FFFD) in the snapshot; the source keeps its bytes");
+          }
           out.println("  created       " + a.createdAt());
           out.println("  columns       " + a.properties().getOrDefault("column_types", "{}"));
         }
@@ -257,7 +264,8 @@ final class DataCommand {
         } else if (f.strings() != null) {
           var s = f.strings();
           summary = "distinct " + s.distinct() + "  top " + s.topValues().stream().limit(3)
-              .map(v -> v.value() + " (" + v.count() + ")").toList();
+              .map(v -> v.value() + " (" + v.count() + ")").toList()
+              + (s.invalidUtf8() > 0 ? "  invalid utf-8 " + s.invalidUtf8() : "");
         } else {
           summary = "no present values";
         }

@@ -70,6 +70,9 @@ public final class IngestComponent implements Component {
     props.put("source_sha256", snap.sourceSha256());
     props.put("format", "parquet");
     props.put("rows", Long.toString(snap.rows()));
+    if (snap.invalidUtf8Values() > 0) {
+      props.put("invalid_utf8_values", Long.toString(snap.invalidUtf8Values()));
+    }
     props.put("columns", Integer.toString(snap.columns().size()));
     props.put(Tables.COLUMN_TYPES, new String(Json.bytes(snap.columns()), StandardCharsets.UTF_8));
     return Map.of("snapshot", new StepOutput(snapshot, props));
