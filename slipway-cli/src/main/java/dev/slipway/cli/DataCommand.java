@@ -86,11 +86,15 @@ final class DataCommand {
     @ParentCommand DataCommand data;
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "CSV, .parquet or .jsonl file.")
+    @Parameters(paramLabel = "FILE", description = "CSV, .parquet or .jsonl file; with --query, a JDBC URL.")
     Path file;
 
     @Option(names = "--name", required = true, description = "Dataset name.")
     String name;
+
+    @Option(names = "--query", paramLabel = "SQL",
+        description = "Snapshot the result of this query over the JDBC URL given as FILE (e.g. jdbc:sqlite:app.db).")
+    String query;
 
     @picocli.CommandLine.ArgGroup(exclusive = false)
     ReadOptions read = new ReadOptions();
@@ -103,7 +107,7 @@ final class DataCommand {
           Path tmp = stores.artifacts().newTempFile(".parquet");
           Snapshot snap;
           try {
-            snap = engine.snapshot(DataSource.of(file, read.csv()), tmp);
+            snap = engine.snapshot(source(), tmp);
           } catch (RuntimeException e) {
             Files.deleteIfExists(tmp); // nothing half-written: the store is only touched below
             throw e;
@@ -112,7 +116,10 @@ final class DataCommand {
           Map<String, String> props = new LinkedHashMap<>();
           props.put("name", name);
           props.put("format", "parquet");
-          props.put("source", file.toAbsolutePath().normalize().toString());
+          props.put("source", query == null ? file.toAbsolutePath().normalize().toString() : source().describe());
+          if (query != null) {
+            props.put("query", query);
+          }
           if (snap.sourceSha256() != null) {
             props.put("source_sha256", snap.sourceSha256());
           }
@@ -132,6 +139,17 @@ final class DataCommand {
         }
         return 0;
       });
+    }
+
+    private DataSource source() {
+      if (query == null) {
+        return DataSource.of(file, read.csv());
+      }
+      String url = file.toString();
+      if (!url.startsWith("jdbc:")) {
+        throw new InvalidInputException("--query needs a JDBC URL as FILE (jdbc:...), got '" + url + "'");
+      }
+      return new DataSource.Jdbc(url, query);
     }
   }
 
@@ -181,6 +199,9 @@ final class DataCommand {
           out.println("  version       sha256:" + a.digest());
           out.println("  snapshot      " + a.uri() + " (" + a.size() + " bytes, parquet)");
           out.println("  source        " + a.properties().getOrDefault("source", "?"));
+          if (a.properties().containsKey("query")) {
+            out.println("  query         " + a.properties().get("query"));
+          }
           out.println("  source sha256 " + a.properties().getOrDefault("source_sha256", "-"));
           out.println("  rows          " + a.properties().getOrDefault("rows", "?"));
           if (a.properties().containsKey("invalid_utf8_values")) {

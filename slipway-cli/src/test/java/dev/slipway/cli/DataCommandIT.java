@@ -47,6 +47,32 @@ class DataCommandIT {
   }
 
   @Test
+  void ingestSnapshotsTheResultOfAJdbcQuery() throws Exception {
+    Path db = dir.resolve("app.db");
+    try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+        var statement = connection.createStatement()) {
+      statement.executeUpdate("CREATE TABLE loans (id INTEGER, amount REAL, purpose TEXT)");
+      statement.executeUpdate(
+          "INSERT INTO loans VALUES (1, 100.5, 'car'), (2, 2500.0, 'education'), (3, NULL, 'car'), (4, 7.0, 'tv')");
+    }
+    Cli ingest = Cli.run(home(), "data", "ingest", "jdbc:sqlite:" + db,
+        "--query", "SELECT id, amount, purpose FROM loans WHERE id > 1", "--name", "loans");
+    assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+    Cli show = Cli.run(home(), "data", "show", "loans");
+    assertThat(show.out()).contains("query         SELECT id, amount, purpose FROM loans WHERE id > 1")
+        .containsPattern("rows\\s+3");
+    Cli stats = Cli.run(home(), "data", "stats", "loans");
+    // rows 2..4: amount 2500, missing, 7 -> 2 present, 1 missing, mean 1253.5; every present value
+    // is whole, so the statistics type it INT (TFDV's rule here), although SQLite declared REAL
+    assertThat(stats.out()).containsPattern("amount\\s+INT\\s+2\\s+1\\s+mean 1254")
+        .contains("top [car (1), education (1), tv (1)]");
+
+    Cli notJdbc = Cli.run(home(), "data", "ingest", db.toString(), "--query", "SELECT 1", "--name", "x");
+    assertThat(notJdbc.exitCode()).isEqualTo(2);
+    assertThat(notJdbc.err().strip()).isEqualTo("error: --query needs a JDBC URL as FILE (jdbc:...), got '" + db + "'");
+  }
+
+  @Test
   void unknownDatasetIsAClearUsageError() {
     Cli missing = Cli.run(home(), "data", "stats", "nosuch");
     assertThat(missing.exitCode()).isEqualTo(2);
