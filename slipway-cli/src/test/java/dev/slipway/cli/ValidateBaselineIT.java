@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The validate step against a baseline in a real pipeline: credit_g with 200 'good' applicants
  * relabelled 'bad' (70/30 becomes 50/50) must stop the pipeline with drift on 'class' (L-infinity
  * 0.2000 = |0.70 - 0.50|, computed by hand), whether the baseline is the training split or its
- * statistics, and go on with {@code on_anomalies: warn}. (The inferred schema does not mark the
- * label, so the code is the categorical COMPARATOR_L_INFTY_HIGH, not CLASS_BALANCE_SHIFT.)
+ * statistics, and go on with {@code on_anomalies: warn}. Unless the schema step is told the label,
+ * the label is just another categorical column: COMPARATOR_L_INFTY_HIGH, not CLASS_BALANCE_SHIFT.
  */
 class ValidateBaselineIT {
   @TempDir Path dir;
@@ -39,6 +39,10 @@ class ValidateBaselineIT {
   }
 
   private Cli run(String dataset, String baseline, String mode) throws Exception {
+    return run(dataset, baseline, mode, "{}");
+  }
+
+  private Cli run(String dataset, String baseline, String mode, String schemaParams) throws Exception {
     Path pipeline = Files.writeString(dir.resolve("pipeline.yaml"), """
         name: credit_validation
         steps:
@@ -55,6 +59,7 @@ class ValidateBaselineIT {
           - name: schema
             component: schema
             inputs: {dataset: split.train}
+            params: %s
           - name: new_data
             component: ingest
             params: {path: relabelled.csv, label: class}
@@ -62,7 +67,7 @@ class ValidateBaselineIT {
             component: validate
             inputs: {dataset: %s, schema: schema.schema, baseline: %s}
             params: {on_anomalies: %s}
-        """.formatted(dataset, baseline, mode));
+        """.formatted(schemaParams, dataset, baseline, mode));
     return Cli.run(dir.resolve("home"), "run", pipeline.toString());
   }
 
@@ -74,6 +79,15 @@ class ValidateBaselineIT {
         .contains("COMPARATOR_L_INFTY_HIGH: feature 'class' shows drift: L-infinity distance 0.2000")
         .contains("COMPARATOR_CHI_SQUARED_LOW_P_VALUE: feature 'class'");
     assertThat(run.out()).doesNotContainPattern("validate +ran").doesNotContain("succeeded");
+  }
+
+  @Test
+  void aSchemaThatKnowsTheLabelCallsItAClassBalanceShift() throws Exception {
+    Cli run = run("new_data.snapshot", "split.train", "fail", "{label: class}");
+    assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
+    // 700/300 -> 500/500: L-infinity 0.2000 between the label's class frequencies
+    assertThat(run.err()).contains("CLASS_BALANCE_SHIFT: class balance of label 'class' shifted")
+        .contains("L-infinity 0.2000");
   }
 
   @Test
