@@ -1,6 +1,7 @@
 package dev.slipway.cli;
 
 import dev.slipway.core.FeatureType;
+import dev.slipway.core.InvalidInputException;
 import dev.slipway.core.Json;
 import dev.slipway.core.Table;
 import dev.slipway.core.Task;
@@ -17,6 +18,7 @@ import dev.slipway.train.evaluation.ModelEvaluator;
 import dev.slipway.train.evaluation.ModelValidator;
 import dev.slipway.train.evaluation.SliceSpec;
 import dev.slipway.train.evaluation.Threshold;
+import dev.slipway.train.evaluation.WhatIf;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -62,6 +64,10 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "OUT", description = "Write the evaluation report as JSON.")
   Path json;
 
+  @Option(names = "--what-if", paramLabel = "ROW:COLUMN=VALUE",
+      description = "Also predict data row ROW (0-based) with COLUMN set to VALUE (repeatable; empty VALUE = missing).")
+  List<String> whatIfs = new ArrayList<>();
+
   @Option(names = "--html", paramLabel = "OUT", description = "Write a self-contained HTML report.")
   Path html;
 
@@ -84,6 +90,9 @@ final class EvaluateCommand implements Callable<Integer> {
         result = result.withBlessing(ModelValidator.validate(result, base, baseLabel, List.<Threshold>of()));
       }
       print(out, candidate.label(), result, base, baseLabel);
+      for (String w : whatIfs) {
+        printWhatIf(out, whatIf(candidate.bundle(), table, w));
+      }
       if (json != null) {
         write(json, Json.bytes(result));
         out.println("  json       " + json);
@@ -98,6 +107,35 @@ final class EvaluateCommand implements Callable<Integer> {
   }
 
   private record Loaded(String label, ModelBundle bundle) {}
+
+  private static final java.util.regex.Pattern WHAT_IF = java.util.regex.Pattern.compile("(\\d+):([^=]+)=(.*)");
+
+  private static WhatIf whatIf(ModelBundle bundle, Table table, String text) {
+    java.util.regex.Matcher m = WHAT_IF.matcher(text);
+    if (!m.matches()) {
+      throw new InvalidInputException(
+          "--what-if '" + text + "' is not ROW:COLUMN=VALUE, e.g. --what-if 3:age=45");
+    }
+    String value = m.group(3).isEmpty() ? null : m.group(3);
+    return WhatIf.of(bundle, table, Integer.parseInt(m.group(1)), m.group(2), value);
+  }
+
+  private static void printWhatIf(PrintWriter out, WhatIf w) {
+    out.printf(Locale.ROOT, "  what-if    %s: %s -> %s: %s -> %s%n",
+        w.column(), w.before() == null ? "(missing)" : w.before(), w.after() == null ? "(missing)" : w.after(),
+        describe(w.original()), describe(w.changed()));
+  }
+
+  private static String describe(dev.slipway.core.Predictions p) {
+    if (p.labels() == null) {
+      return String.format(Locale.ROOT, "%.4f", p.values()[0]);
+    }
+    StringBuilder probabilities = new StringBuilder();
+    for (double v : p.probabilities()[0]) {
+      probabilities.append(probabilities.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%.4f", v));
+    }
+    return p.labels().get(0) + " [" + probabilities + "]";
+  }
 
   private static Loaded load(Stores stores, String ref) {
     ModelVersion version = ModelRef.parse(ref).resolve(stores.metadata());

@@ -70,6 +70,21 @@ class EvaluateCreditIT {
   }
 
   @Test
+  @Order(2)
+  void whatIfPredictsARowWithOneFeatureChanged() {
+    // data row 1 is the applicant of examples/credit/applicant.json (duration 48, class bad)
+    Cli eval = Cli.run(home, "evaluate", "credit:1", "--data", csv.toString(),
+        "--what-if", "1:duration=6", "--what-if", "1:purpose=");
+    assertThat(eval.exitCode()).as(eval.err()).isZero();
+    assertThat(eval.out())
+        .containsPattern("what-if    duration: 48 -> 6: (good|bad) \\[0\\.\\d{4}, 0\\.\\d{4}\\] -> (good|bad) \\[")
+        .contains("what-if    purpose: radio/tv -> (missing): ");
+    Cli unknown = Cli.run(home, "evaluate", "credit:1", "--data", csv.toString(), "--what-if", "1:salary=3");
+    assertThat(unknown.exitCode()).isEqualTo(1);
+    assertThat(unknown.err()).startsWith("error: 'salary' is not an input of the model; its inputs are checking_status");
+  }
+
+  @Test
   @Order(3)
   void muchWeakerCandidateIsRefusedByTheChangeThresholdAgainstProduction() throws Exception {
     assertThat(Cli.run(home, "models", "promote", "credit", "1", "--alias", "production").exitCode()).isZero();
