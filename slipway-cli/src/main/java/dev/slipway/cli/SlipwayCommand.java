@@ -9,6 +9,7 @@ import picocli.CommandLine.ScopeType;
 @Command(
     name = "slipway",
     mixinStandardHelpOptions = true,
+    scope = ScopeType.INHERIT, // every subcommand gets --help and --version
     version = "slipway 0.1.0",
     description = "Slipway: repeatable ML pipelines, a model registry with lineage, and model serving.",
     subcommands = {
