@@ -1,9 +1,12 @@
 package dev.slipway.store;
 
+import dev.slipway.core.InvalidInputException;
+import dev.slipway.core.NotFoundException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -59,5 +62,34 @@ final class Columns {
         .bind("name", sequence)
         .mapTo(Long.class)
         .one();
+  }
+
+  /**
+   * Moves row {@code id} of {@code table} (pipeline_runs, experiment_runs or executions) from
+   * RUNNING to {@code state}. Finished rows are history: finishing one again is an error naming
+   * its state, and an absent row is a NotFoundException naming the {@code noun} and id.
+   *
+   * @param detail appended to "noun id" in the already-finished message, e.g. the step's name
+   */
+  static void finishRunning(
+      Handle h, String table, String noun, long id, String state, Instant at, Supplier<String> detail) {
+    int updated =
+        h.createUpdate(
+                "UPDATE " + table + " SET state = :state, finished_at = :at"
+                    + " WHERE id = :id AND state = 'RUNNING'")
+            .bind("state", state)
+            .bind("at", micros(at))
+            .bind("id", id)
+            .execute();
+    if (updated == 0) {
+      String current =
+          h.createQuery("SELECT state FROM " + table + " WHERE id = :id")
+              .bind("id", id)
+              .mapTo(String.class)
+              .findOne()
+              .orElseThrow(() -> new NotFoundException(noun + " " + id + " does not exist"));
+      throw new InvalidInputException(
+          noun + " " + id + detail.get() + " already finished as " + current + "; cannot finish it again");
+    }
   }
 }

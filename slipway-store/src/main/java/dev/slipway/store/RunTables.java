@@ -56,19 +56,7 @@ final class RunTables {
   }
 
   static void finishRun(Handle h, long id, RunState state, Instant at) {
-    int updated =
-        h.createUpdate(
-                "UPDATE pipeline_runs SET state = :state, finished_at = :at"
-                    + " WHERE id = :id AND state = 'RUNNING'")
-            .bind("state", state.name())
-            .bind("at", Columns.micros(at))
-            .bind("id", id)
-            .execute();
-    if (updated == 0) {
-      PipelineRun run = run(h, id).orElseThrow(() -> missingRun(id));
-      throw new InvalidInputException(
-          "pipeline run " + id + " already finished as " + run.state() + "; cannot finish it again");
-    }
+    Columns.finishRunning(h, "pipeline_runs", "pipeline run", id, state.name(), at, () -> "");
   }
 
   static Optional<PipelineRun> run(Handle h, long id) {
@@ -134,22 +122,9 @@ final class RunTables {
 
   static void finishExecution(
       Handle h, long id, ExecutionState state, List<Event> events, Instant at) {
-    int updated =
-        h.createUpdate(
-                "UPDATE executions SET state = :state, finished_at = :at"
-                    + " WHERE id = :id AND state = 'RUNNING'")
-            .bind("state", state.name())
-            .bind("at", Columns.micros(at))
-            .bind("id", id)
-            .execute();
-    if (updated == 0) {
-      Execution execution =
-          execution(h, id)
-              .orElseThrow(() -> new NotFoundException("execution " + id + " does not exist"));
-      throw new InvalidInputException(
-          "execution " + id + " (step '" + execution.step() + "') already finished as "
-              + execution.state() + "; cannot finish it again");
-    }
+    Columns.finishRunning(
+        h, "executions", "execution", id, state.name(), at,
+        () -> execution(h, id).map(e -> " (step '" + e.step() + "')").orElse(""));
     insertEvents(h, id, events);
   }
 

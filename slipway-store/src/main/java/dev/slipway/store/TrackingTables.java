@@ -78,20 +78,7 @@ final class TrackingTables {
   }
 
   static void finishRun(Handle h, long id, RunState state, Instant at) {
-    int updated =
-        h.createUpdate(
-                "UPDATE experiment_runs SET state = :state, finished_at = :at"
-                    + " WHERE id = :id AND state = 'RUNNING'")
-            .bind("state", state.name())
-            .bind("at", Columns.micros(at))
-            .bind("id", id)
-            .execute();
-    if (updated == 0) {
-      ExperimentRun run = run(h, id).orElseThrow(() -> missingRun(id));
-      throw new InvalidInputException(
-          "experiment run " + id + " already finished as " + run.state()
-              + "; cannot finish it again");
-    }
+    Columns.finishRunning(h, "experiment_runs", "experiment run", id, state.name(), at, () -> "");
   }
 
   static Optional<ExperimentRun> run(Handle h, long id) {
