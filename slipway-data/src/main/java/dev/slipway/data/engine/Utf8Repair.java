@@ -156,9 +156,19 @@ record Utf8Repair(Path file, Map<String, Long> invalidValues) {
       return n;
     }
 
+    /** Skips by reading, so that skipped bytes are still checked and copied. */
     @Override
-    public long skip(long n) {
-      throw new UnsupportedOperationException("a tee cannot skip bytes");
+    public long skip(long n) throws IOException {
+      byte[] discard = new byte[(int) Math.min(n, 8192)];
+      long skipped = 0;
+      while (skipped < n) {
+        int read = read(discard, 0, (int) Math.min(discard.length, n - skipped));
+        if (read < 0) {
+          break;
+        }
+        skipped += read;
+      }
+      return skipped;
     }
 
     @Override
