@@ -1,11 +1,11 @@
 package dev.slipway.pipeline;
 
 import dev.slipway.core.InvalidInputException;
+import dev.slipway.core.Plugins;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.TreeMap;
 
-/** The components available on the class path, by name. */
+/** The components available, by name. */
 public final class Components {
   private final Map<String, Component> byName;
 
@@ -13,10 +13,10 @@ public final class Components {
     this.byName = byName;
   }
 
-  /** Every {@link Component} registered with {@link ServiceLoader}. */
+  /** Every {@link Component} registered as a service, on the class path or the {@link Plugins} path. */
   public static Components discover() {
     Map<String, Component> found = new TreeMap<>();
-    for (Component c : ServiceLoader.load(Component.class)) {
+    for (Component c : Plugins.load(Component.class)) {
       Component previous = found.putIfAbsent(c.spec().name(), c);
       if (previous != null) {
         throw new IllegalStateException(
