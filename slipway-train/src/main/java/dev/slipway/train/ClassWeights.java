@@ -10,8 +10,9 @@ import java.util.TreeMap;
  * {@code balanced} (scikit-learn's rule: a row of class {@code c} weighs {@code n / (k * n_c)}) or
  * a map from class label to a positive weight (classes not named weigh 1).
  */
-final class ClassWeights {
-  static final String PARAMETER = "class_weight";
+public final class ClassWeights {
+  /** The parameter's name. */
+  public static final String PARAMETER = "class_weight";
   static final String NONE = "none";
   static final String BALANCED = "balanced";
 
@@ -64,7 +65,7 @@ final class ClassWeights {
    * @throws InvalidInputException when weights are asked for regression labels, or the map names
    *     a class that is not among the labels' classes
    */
-  static float[] perRow(String trainer, Object resolved, Labels y) {
+  public static float[] perRow(String trainer, Object resolved, Labels y) {
     if (NONE.equals(resolved)) {
       return null;
     }

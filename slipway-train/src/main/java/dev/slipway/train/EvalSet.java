@@ -16,7 +16,7 @@ public record EvalSet(FeatureMatrix x, Labels y) {
    *
    * @throws dev.slipway.core.InvalidInputException when the columns, task or classes differ
    */
-  void checkMatches(FeatureMatrix trainX, Labels trainY) {
+  public void checkMatches(FeatureMatrix trainX, Labels trainY) {
     y.checkFits(x);
     if (!x.names().equals(trainX.names())) {
       throw new dev.slipway.core.InvalidInputException(

@@ -1,21 +1,19 @@
 package dev.slipway.train;
 
 import dev.slipway.core.InvalidInputException;
+import dev.slipway.core.Plugins;
 import java.util.Comparator;
 import java.util.List;
-import java.util.ServiceLoader;
+import java.util.Map;
 
-/** Looks up {@link Trainer} plugins on the class path. Thread-safe. */
+/** Looks up {@link Trainer} plugins on the class path and the {@link Plugins} path. Thread-safe. */
 public final class Trainers {
   private Trainers() {}
 
   /** Loaded once; the class path does not change while the JVM runs. */
   private static final class Holder {
     static final List<Trainer> ALL =
-        ServiceLoader.load(Trainer.class, Trainers.class.getClassLoader()).stream()
-            .map(ServiceLoader.Provider::get)
-            .sorted(Comparator.comparing(Trainer::name))
-            .toList();
+        Plugins.load(Trainer.class).stream().sorted(Comparator.comparing(Trainer::name)).toList();
   }
 
   /** Every trainer found, sorted by name. */
@@ -38,6 +36,15 @@ public final class Trainers {
                     "unknown trainer '"
                         + name
                         + "'; the known trainers are "
-                        + String.join(", ", all().stream().map(Trainer::name).toList())));
+                        + String.join(", ", all().stream().map(Trainer::name).toList())
+                        + OPTIONAL.getOrDefault(name, "")));
   }
+
+  /** Trainers shipped as optional plugins, with how to get them. */
+  private static final Map<String, String> OPTIONAL =
+      Map.of(
+          "mlp",
+          ". 'mlp' is in the optional module slipway-train-djl (it brings 111 MB of PyTorch);"
+              + " build it with './mvnw -q -pl slipway-train-djl -am package -DskipTests' and"
+              + " ./slipway finds it");
 }

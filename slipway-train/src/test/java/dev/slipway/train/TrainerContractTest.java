@@ -24,6 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The contract every {@link Trainer} on the class path passes, once per task it supports: binary
  * classification on credit_g (real data), three-class classification and regression on small
  * seeded synthetic sets. Quick parameters keep the suite fast; every trainer runs single-threaded.
+ *
+ * <p>Plugin modules run this class from the test jar with the system property {@code
+ * slipway.contract.trainers} naming their trainers, so that only those are checked there.
  */
 class TrainerContractTest {
 
@@ -34,13 +37,14 @@ class TrainerContractTest {
       case "lightgbm" -> Map.of("num_iterations", 30, "bagging_fraction", 0.8, "bagging_freq", 1);
       case "logistic_regression", "linear_regression" -> Map.of("epochs", 10);
       case "cart" -> Map.of("fraction_features", 0.7);
+      case "mlp" -> Map.of("epochs", 30, "learning_rate", 0.01);
       default -> Map.of();
     };
   }
 
   static Stream<Arguments> cases() {
     List<Arguments> out = new ArrayList<>();
-    for (Trainer t : Trainers.all()) {
+    for (Trainer t : checked()) {
       if (t.tasks().contains(Task.CLASSIFICATION)) {
         out.add(Arguments.of(t.name(), "binary"));
         if (!t.name().equals("lightgbm")) { // refuses multiclass, see LightGbmTrainer
@@ -55,7 +59,16 @@ class TrainerContractTest {
   }
 
   static Stream<String> trainers() {
-    return Trainers.all().stream().map(Trainer::name);
+    return checked().stream().map(Trainer::name);
+  }
+
+  /** The trainers named by {@code slipway.contract.trainers}, or all of them. */
+  static List<Trainer> checked() {
+    String only = System.getProperty("slipway.contract.trainers", "");
+    if (only.isBlank()) {
+      return Trainers.all();
+    }
+    return Stream.of(only.split(",")).map(String::trim).map(Trainers::find).toList();
   }
 
   record Data(FeatureMatrix x, Labels y, FeatureMatrix probe) {}

@@ -1,0 +1,63 @@
+package dev.slipway.train.djl;
+
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
+import dev.slipway.core.SlipwayException;
+import java.util.function.Supplier;
+
+/**
+ * The one PyTorch engine of this JVM. Every call into it goes through {@link #run}, which
+ * serialises them: PyTorch's thread count is process-wide, and each model sets its own so that
+ * its numbers do not depend on what ran before.
+ */
+final class Torch {
+  static final String ENGINE = "PyTorch";
+  private static final Object LOCK = new Object();
+  private static boolean started;
+
+  private Torch() {}
+
+  /**
+   * Runs {@code work} with PyTorch using {@code threads} intra-op threads.
+   *
+   * @throws SlipwayException when the PyTorch natives cannot be loaded
+   */
+  static <T> T run(int threads, Supplier<T> work) {
+    synchronized (LOCK) {
+      Thread thread = Thread.currentThread();
+      ClassLoader previous = thread.getContextClassLoader();
+      // DJL finds its engine and natives through the context class loader; in a plugin folder
+      // that is not the application's loader.
+      thread.setContextClassLoader(Torch.class.getClassLoader());
+      try {
+        start();
+        JniUtils.setNumThreads(threads);
+        return work.get();
+      } finally {
+        thread.setContextClassLoader(previous);
+      }
+    }
+  }
+
+  private static void start() {
+    if (started) {
+      return;
+    }
+    // The natives come from the pytorch-native-cpu jar; never reach for the network.
+    if (System.getProperty("ai.djl.offline") == null) {
+      System.setProperty("ai.djl.offline", "true");
+    }
+    try {
+      Engine.getEngine(ENGINE);
+    } catch (RuntimeException | UnsatisfiedLinkError e) {
+      throw new SlipwayException(
+          "cannot start DJL's PyTorch engine (CPU, linux-x86_64): " + e.getMessage(), e);
+    }
+    started = true;
+  }
+
+  /** The PyTorch version the natives report. */
+  static String version() {
+    return run(1, () -> Engine.getEngine(ENGINE).getVersion());
+  }
+}
