@@ -71,14 +71,30 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--html", paramLabel = "OUT", description = "Write a self-contained HTML report.")
   Path html;
 
+  @Option(names = "--importance-repeats", paramLabel = "N", defaultValue = "3",
+      description = "Permutation-importance shuffles per input column (0 = skip; default ${DEFAULT-VALUE}).")
+  int importanceRepeats;
+
+  @Option(names = "--importance-rows", paramLabel = "N", defaultValue = "1000",
+      description = "Permute a seeded sample of at most N rows (default ${DEFAULT-VALUE}).")
+  int importanceRows;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     try (Stores stores = Stores.open(parent.home())) {
       Loaded candidate = load(stores, model);
       Table table = CsvReader.read(data, types(candidate.bundle()));
+      if (importanceRepeats < 0 || importanceRows < 1) {
+        throw new InvalidInputException(
+            "--importance-repeats must be 0 or more and --importance-rows 1 or more; got "
+                + importanceRepeats + " and " + importanceRows);
+      }
       EvaluationConfig config =
-          EvaluationConfig.defaults().withSlices(slices.stream().map(SliceSpec::parse).toList()).withImportance(3);
+          EvaluationConfig.defaults()
+              .withSlices(slices.stream().map(SliceSpec::parse).toList())
+              .withImportance(importanceRepeats)
+              .withImportanceRows(importanceRows);
       EvaluationResult result = ModelEvaluator.evaluate(candidate.bundle(), table, config);
       EvaluationResult base = null;
       String baseLabel = null;

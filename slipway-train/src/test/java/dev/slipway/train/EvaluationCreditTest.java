@@ -11,6 +11,7 @@ import dev.slipway.core.Table;
 import dev.slipway.core.Task;
 import dev.slipway.train.evaluation.Blessing;
 import dev.slipway.train.evaluation.EvaluationConfig;
+import dev.slipway.train.evaluation.Importance;
 import dev.slipway.train.evaluation.EvaluationResult;
 import dev.slipway.train.evaluation.HtmlReport;
 import dev.slipway.train.evaluation.ModelEvaluator;
@@ -107,6 +108,20 @@ class EvaluationCreditTest {
     assertThat(a.permutationImportance()).isEqualTo(b.permutationImportance()).containsKey("checking_status");
     assertThat(a.gainImportance()).isNotEmpty();
     assertThat(data.transform().outputNames()).containsAll(a.gainImportance().keySet());
+  }
+
+  @Test
+  void importanceOnASampleIsSeededAndDiffersFromAllRows() {
+    int rows = data.eval().rowCount();
+    EvaluationConfig all = EvaluationConfig.defaults().withImportance(2).withImportanceRows(rows);
+    EvaluationConfig half = all.withImportanceRows(rows / 2);
+    Map<String, Importance> sampled = ModelEvaluator.evaluate(good, data.eval(), half).permutationImportance();
+    assertThat(ModelEvaluator.evaluate(good, data.eval(), half).permutationImportance()).isEqualTo(sampled);
+    assertThat(sampled).isNotEqualTo(ModelEvaluator.evaluate(good, data.eval(), all).permutationImportance());
+    // the strongest column stays on top of the ranking either way: checking_status
+    assertThat(sampled.entrySet().stream().max(Map.Entry.comparingByValue(
+        java.util.Comparator.comparingDouble(Importance::mean))).orElseThrow().getKey())
+        .isEqualTo("checking_status");
   }
 
   @Test

@@ -31,15 +31,19 @@ public final class FeatureImportance {
   /**
    * Permutation importance: for each input column of the bundle, {@code repeats} times, shuffle the
    * column's values across rows and record how much the score falls. The score is ROC AUC (binary),
-   * accuracy (more classes) or R² (regression). Deterministic for a given seed.
+   * accuracy (more classes) or R² (regression). When {@code data} has more than {@code maxRows}
+   * rows, all of this happens on a seeded sample of {@code maxRows} rows (in their original order).
+   * Deterministic for a given seed.
    *
    * @throws dev.slipway.core.InvalidInputException as {@link ModelEvaluator#evaluate}
    */
-  public static Map<String, Importance> permutation(ModelBundle bundle, Table data, int repeats, long seed) {
-    Column label = data.column(bundle.label());
-    Table inputs = data.without(bundle.label());
-    double base = score(bundle, label, inputs);
+  public static Map<String, Importance> permutation(
+      ModelBundle bundle, Table data, int repeats, int maxRows, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
+    Table rows = data.rowCount() > maxRows ? data.take(sample(data.rowCount(), maxRows, random)) : data;
+    Column label = rows.column(bundle.label());
+    Table inputs = rows.without(bundle.label());
+    double base = score(bundle, label, inputs);
     Map<String, Importance> out = new TreeMap<>();
     for (var feature : bundle.inputSchema().features()) {
       if (inputs.find(feature.name()).isEmpty()) {
@@ -87,6 +91,23 @@ public final class FeatureImportance {
         booster.dispose();
       }
     }
+  }
+
+  /** {@code k} distinct row indexes out of {@code n}, ascending (a partial Fisher-Yates). */
+  private static int[] sample(int n, int k, SplittableRandom random) {
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    for (int i = 0; i < k; i++) {
+      int j = i + random.nextInt(n - i);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    int[] out = java.util.Arrays.copyOf(order, k);
+    java.util.Arrays.sort(out);
+    return out;
   }
 
   private static Table permuted(Table inputs, String column, SplittableRandom random) {

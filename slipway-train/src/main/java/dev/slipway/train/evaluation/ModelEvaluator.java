@@ -65,7 +65,8 @@ public final class ModelEvaluator {
     }
     Map<String, Importance> permutation =
         config.importanceRepeats() > 0
-            ? FeatureImportance.permutation(bundle, data, config.importanceRepeats(), config.seed())
+            ? FeatureImportance.permutation(
+                bundle, data, config.importanceRepeats(), config.importanceRows(), config.seed())
             : Map.of();
     return new EvaluationResult(
         EvaluationResult.FORMAT_VERSION,
