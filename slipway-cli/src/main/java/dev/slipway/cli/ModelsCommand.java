@@ -60,18 +60,26 @@ final class ModelsCommand {
     @ParentCommand ModelsCommand models;
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "NAME")
-    String name;
+    @Parameters(
+        paramLabel = "MODEL",
+        description = "NAME (every version), NAME:VERSION or NAME@ALIAS (that version).")
+    String model;
 
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       try (Stores stores = Stores.open(models.parent.home())) {
         MetadataStore metadata = stores.metadata();
-        ModelRef.parse(name).resolve(metadata);
+        ModelRef ref = ModelRef.parse(model);
+        ModelVersion resolved = ref.resolve(metadata);
+        String name = ref.name();
+        boolean one = ref.version() != null || ref.alias() != null;
         Map<String, Integer> aliases = metadata.aliases(name);
         out.println("model " + name + (aliases.isEmpty() ? "" : "  (aliases: " + aliases(aliases) + ")"));
         for (ModelVersion v : metadata.versions(name)) {
+          if (one && v.version() != resolved.version()) {
+            continue;
+          }
           String pinned = aliases.entrySet().stream()
               .filter(e -> e.getValue() == v.version())
               .map(e -> "@" + e.getKey())

@@ -100,6 +100,14 @@ class CreditPipelineIT {
     assertThat(list.out()).containsPattern("credit\\s+2\\s+2\\s+production=2");
     Cli show = Cli.run(home, "models", "show", "credit");
     assertThat(show.out()).contains("version 1").contains("version 2").contains("@production").contains("roc_auc");
+    Cli one = Cli.run(home, "models", "show", "credit:1");
+    assertThat(one.exitCode()).as(one.err()).isZero();
+    assertThat(one.out()).contains("version 1").doesNotContain("version 2");
+    Cli byAlias = Cli.run(home, "models", "show", "credit@production");
+    assertThat(byAlias.out()).contains("version 2").doesNotContain("version 1");
+    Cli missing = Cli.run(home, "models", "show", "credit:9");
+    assertThat(missing.exitCode()).isEqualTo(1);
+    assertThat(missing.err().strip()).isEqualTo("error: model 'credit' has no version 9");
   }
 
   @Test
