@@ -11,6 +11,29 @@ import dev.slipway.features.FeatureMatrix;
  */
 public record EvalSet(FeatureMatrix x, Labels y) {
 
+  /** The parameter of the trainers that stop early: rounds (or epochs) without improvement. */
+  public static final String EARLY_STOPPING = "early_stopping_rounds";
+
+  /**
+   * What a trainer with early stopping checks before training: eval rows are there when {@code
+   * patience} asks for them, and match the training matrix and labels.
+   *
+   * @param eval the eval rows given to the trainer; null for none
+   * @throws dev.slipway.core.InvalidInputException naming the trainer and the parameter when
+   *     {@code patience > 0} without eval rows, or as {@link #checkMatches}
+   */
+  public static void checkForTraining(
+      String trainer, int patience, EvalSet eval, FeatureMatrix trainX, Labels trainY) {
+    if (patience > 0 && eval == null) {
+      throw new dev.slipway.core.InvalidInputException(
+          "parameter '" + EARLY_STOPPING + "' of trainer '" + trainer
+              + "' needs eval rows; give the train step an 'eval' input or set it to 0");
+    }
+    if (eval != null) {
+      eval.checkMatches(trainX, trainY);
+    }
+  }
+
   /**
    * Checks this set against the training matrix and labels.
    *

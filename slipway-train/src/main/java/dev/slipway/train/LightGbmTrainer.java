@@ -50,7 +50,7 @@ public final class LightGbmTrainer implements Trainer {
           ParameterSpec.real("lambda_l1", 0.0, 0, true, Double.POSITIVE_INFINITY),
           ParameterSpec.real("lambda_l2", 0.0, 0, true, Double.POSITIVE_INFINITY),
           ParameterSpec.integer("num_threads", 1, 1, 1024),
-          ParameterSpec.integer(XGBoostTrainer.EARLY_STOPPING, 0, 0, 100_000),
+          ParameterSpec.integer(EvalSet.EARLY_STOPPING, 0, 0, 100_000),
           ParameterSpec.classWeight());
 
   @Override
@@ -85,15 +85,8 @@ public final class LightGbmTrainer implements Trainer {
           "trainer '" + NAME + "' learns binary classification and regression; the label has "
               + y.classes().size() + " classes: use 'xgboost' for multiclass");
     }
-    int patience = (Integer) resolved.get(XGBoostTrainer.EARLY_STOPPING);
-    if (patience > 0 && eval == null) {
-      throw new InvalidInputException(
-          "parameter '" + XGBoostTrainer.EARLY_STOPPING + "' of trainer '" + NAME
-              + "' needs eval rows; give the train step an 'eval' input or set it to 0");
-    }
-    if (eval != null) {
-      eval.checkMatches(x, y);
-    }
+    int patience = (Integer) resolved.get(EvalSet.EARLY_STOPPING);
+    EvalSet.checkForTraining(NAME, patience, eval, x, y);
     Object classWeight = resolved.get(ClassWeights.PARAMETER);
     float[] weights = ClassWeights.perRow(NAME, classWeight, y);
     String config = config(resolved, y, seed);
@@ -159,7 +152,7 @@ public final class LightGbmTrainer implements Trainer {
   private static String config(Map<String, Object> resolved, Labels y, long seed) {
     Map<String, Object> config = new LinkedHashMap<>(resolved);
     config.remove("num_iterations");
-    config.remove(XGBoostTrainer.EARLY_STOPPING);
+    config.remove(EvalSet.EARLY_STOPPING);
     config.remove(ClassWeights.PARAMETER);
     if (y.task() == Task.REGRESSION) {
       config.put("objective", "regression");

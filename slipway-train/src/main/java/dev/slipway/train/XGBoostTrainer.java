@@ -34,8 +34,6 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
 public final class XGBoostTrainer implements Trainer {
 
   static final String NAME = "xgboost";
-  static final String EARLY_STOPPING = "early_stopping_rounds";
-
   private static final List<ParameterSpec> PARAMETERS =
       List.of(
           ParameterSpec.integer("num_round", 100, 1, 100_000),
@@ -48,7 +46,7 @@ public final class XGBoostTrainer implements Trainer {
           ParameterSpec.real("alpha", 0.0, 0, true, Double.POSITIVE_INFINITY),
           ParameterSpec.real("gamma", 0.0, 0, true, Double.POSITIVE_INFINITY),
           ParameterSpec.integer("nthread", 1, 1, 1024),
-          ParameterSpec.integer(EARLY_STOPPING, 0, 0, 100_000),
+          ParameterSpec.integer(EvalSet.EARLY_STOPPING, 0, 0, 100_000),
           ParameterSpec.classWeight());
 
   @Override
@@ -76,15 +74,8 @@ public final class XGBoostTrainer implements Trainer {
       FeatureMatrix x, Labels y, EvalSet eval, Map<String, Object> parameters, long seed) {
     Map<String, Object> resolved = resolveParameters(parameters);
     y.checkFits(x);
-    int patience = (Integer) resolved.get(EARLY_STOPPING);
-    if (patience > 0 && eval == null) {
-      throw new InvalidInputException(
-          "parameter '" + EARLY_STOPPING + "' of trainer '" + NAME
-              + "' needs eval rows; give the train step an 'eval' input or set it to 0");
-    }
-    if (eval != null) {
-      eval.checkMatches(x, y);
-    }
+    int patience = (Integer) resolved.get(EvalSet.EARLY_STOPPING);
+    EvalSet.checkForTraining(NAME, patience, eval, x, y);
     float[] weights = ClassWeights.perRow(NAME, resolved.get(ClassWeights.PARAMETER), y);
     Map<String, Object> booster = boosterParameters(resolved, y, seed);
     int rounds = (Integer) resolved.get("num_round");
@@ -128,7 +119,7 @@ public final class XGBoostTrainer implements Trainer {
       Map<String, Object> resolved, Labels y, long seed) {
     Map<String, Object> booster = new HashMap<>(resolved);
     booster.remove("num_round");
-    booster.remove(EARLY_STOPPING);
+    booster.remove(EvalSet.EARLY_STOPPING);
     booster.remove(ClassWeights.PARAMETER);
     booster.put("objective", objective(y));
     if (y.classes().size() > 2) {

@@ -13,7 +13,6 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
-import dev.slipway.core.InvalidInputException;
 import dev.slipway.core.Task;
 import dev.slipway.features.FeatureMatrix;
 import dev.slipway.train.ClassWeights;
@@ -53,7 +52,6 @@ import java.util.Set;
 public final class MlpTrainer implements Trainer {
 
   static final String NAME = "mlp";
-  private static final String EARLY_STOPPING = "early_stopping_rounds";
 
   private static final List<ParameterSpec> PARAMETERS =
       List.of(
@@ -64,7 +62,7 @@ public final class MlpTrainer implements Trainer {
           ParameterSpec.real("learning_rate", 0.001, 0, false, 1),
           ParameterSpec.real("weight_decay", 0.0, 0, true, 1),
           ParameterSpec.integer("nthread", 1, 1, 1024),
-          ParameterSpec.integer(EARLY_STOPPING, 0, 0, 10_000),
+          ParameterSpec.integer(EvalSet.EARLY_STOPPING, 0, 0, 10_000),
           ParameterSpec.classWeight());
 
   @Override
@@ -92,15 +90,8 @@ public final class MlpTrainer implements Trainer {
       FeatureMatrix x, Labels y, EvalSet eval, Map<String, Object> parameters, long seed) {
     Map<String, Object> p = resolveParameters(parameters);
     y.checkFits(x);
-    int patience = (Integer) p.get(EARLY_STOPPING);
-    if (patience > 0 && eval == null) {
-      throw new InvalidInputException(
-          "parameter '" + EARLY_STOPPING + "' of trainer '" + NAME
-              + "' needs eval rows; give the train step an 'eval' input or set it to 0");
-    }
-    if (eval != null) {
-      eval.checkMatches(x, y);
-    }
+    int patience = (Integer) p.get(EvalSet.EARLY_STOPPING);
+    EvalSet.checkForTraining(NAME, patience, eval, x, y);
     Object classWeight = p.get(ClassWeights.PARAMETER);
     Target target = Target.of(y, ClassWeights.perRow(NAME, classWeight, y), null);
     Target watched =
@@ -194,7 +185,7 @@ public final class MlpTrainer implements Trainer {
       this.header = header;
       this.epochs = (Integer) p.get("epochs");
       this.batchSize = (Integer) p.get("batch_size");
-      this.patience = (Integer) p.get(EARLY_STOPPING);
+      this.patience = (Integer) p.get(EvalSet.EARLY_STOPPING);
       this.optimizer =
           Optimizer.adam()
               .optLearningRateTracker(Tracker.fixed(((Number) p.get("learning_rate")).floatValue()))
