@@ -61,6 +61,7 @@ public final class ModelBundle implements Predictor {
   private final String label;
   private final List<String> classes;
   private final String positiveClass;
+  private final LabelTransform labelTransform;
   private final Schema inputSchema;
   private final TransformGraph transform;
   private final TrainedModel model;
@@ -72,6 +73,7 @@ public final class ModelBundle implements Predictor {
       String label,
       List<String> classes,
       String positiveClass,
+      LabelTransform labelTransform,
       Schema inputSchema,
       TransformGraph transform,
       TrainedModel model,
@@ -81,6 +83,7 @@ public final class ModelBundle implements Predictor {
     this.label = label;
     this.classes = List.copyOf(classes);
     this.positiveClass = positiveClass;
+    this.labelTransform = labelTransform;
     this.inputSchema = inputSchema;
     this.transform = transform;
     this.model = model;
@@ -110,13 +113,25 @@ public final class ModelBundle implements Predictor {
     String positive =
         task == Task.CLASSIFICATION && !classes.isEmpty() ? classes.getLast() : null;
     return new ModelBundle(
-        task, label, classes, positive, inputSchema, transform, model, model.toBytes(), provenance);
+        task, label, classes, positive, null, inputSchema, transform, model, model.toBytes(),
+        provenance);
   }
 
   /** The same bundle with another positive class (used by binary metrics). */
   public ModelBundle withPositiveClass(String positive) {
     return new ModelBundle(
-        task, label, classes, positive, inputSchema, transform, model, modelBytes, provenance);
+        task, label, classes, positive, labelTransform, inputSchema, transform, model, modelBytes,
+        provenance);
+  }
+
+  /**
+   * The same bundle for a model trained on transformed labels: its predictions are mapped back
+   * with {@link LabelTransform#inverse}.
+   */
+  public ModelBundle withLabelTransform(LabelTransform transformOfLabel) {
+    return new ModelBundle(
+        task, label, classes, positiveClass, transformOfLabel, inputSchema, transform, model,
+        modelBytes, provenance);
   }
 
   private void validate() {
@@ -128,6 +143,10 @@ public final class ModelBundle implements Predictor {
       if (!classes.contains(positiveClass)) {
         throw new InvalidInputException(
             "positive class '" + positiveClass + "' is not one of the classes " + classes);
+      }
+      if (labelTransform != null) {
+        throw new InvalidInputException(
+            "label_transform '" + labelTransform.id() + "' applies to regression models only");
       }
     } else if (!classes.isEmpty()) {
       throw new InvalidInputException("a regression bundle has no classes, got " + classes);
@@ -171,6 +190,11 @@ public final class ModelBundle implements Predictor {
     return positiveClass;
   }
 
+  /** The transform the labels were trained under; empty when the model predicts labels as they are. */
+  public java.util.Optional<LabelTransform> labelTransform() {
+    return java.util.Optional.ofNullable(labelTransform);
+  }
+
   @Override
   public Schema inputSchema() {
     return inputSchema;
@@ -203,7 +227,13 @@ public final class ModelBundle implements Predictor {
   public Predictions predict(Table rows) {
     FeatureMatrix x = transform.apply(rows);
     if (task == Task.REGRESSION) {
-      return new Predictions(null, null, model.predictValues(x));
+      double[] values = model.predictValues(x);
+      if (labelTransform != null) {
+        for (int r = 0; r < values.length; r++) {
+          values[r] = labelTransform.inverse(values[r]);
+        }
+      }
+      return new Predictions(null, null, values);
     }
     double[][] probabilities = model.predictProbabilities(x);
     List<String> labels = new ArrayList<>(probabilities.length);
@@ -262,7 +292,8 @@ public final class ModelBundle implements Predictor {
 
   private BundleManifest manifest() {
     return new BundleManifest(
-        FORMAT_VERSION, task, label, classes, positiveClass, model.trainer(), signature());
+        FORMAT_VERSION, task, label, classes, positiveClass, model.trainer(), signature(),
+        labelTransform);
   }
 
   /**
@@ -315,6 +346,7 @@ public final class ModelBundle implements Predictor {
         manifest.label(),
         manifest.classes(),
         manifest.positiveClass(),
+        manifest.labelTransform(),
         Json.read(entries.get(SCHEMA), Schema.class),
         TransformGraph.fromJson(entries.get(TRANSFORM)),
         model,

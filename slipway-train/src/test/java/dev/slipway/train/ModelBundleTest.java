@@ -95,7 +95,8 @@ class ModelBundleTest {
     assertThat(manifest)
         .contains("\"format_version\" : 1", "\"trainer\" : \"xgboost\"", "\"positive_class\" : \"good\"")
         .contains("{\n    \"datatype\" : \"INT64\",\n    \"name\" : \"duration\"\n  }")
-        .contains("\"datatype\" : \"BYTES\",\n    \"name\" : \"checking_status\"");
+        .contains("\"datatype\" : \"BYTES\",\n    \"name\" : \"checking_status\"")
+        .doesNotContain("label_transform"); // absent, so bundles from before it keep their bytes
   }
 
   @Test

@@ -12,6 +12,7 @@ import dev.slipway.pipeline.ComponentSpec;
 import dev.slipway.pipeline.StepContext;
 import dev.slipway.pipeline.StepOutput;
 import dev.slipway.train.EvalSet;
+import dev.slipway.train.LabelTransform;
 import dev.slipway.train.Labels;
 import dev.slipway.train.ModelBundle;
 import dev.slipway.train.Provenance;
@@ -35,7 +36,9 @@ import java.util.TreeMap;
  * lightgbm | logistic_regression | linear_regression | cart | any Trainer on the class path),
  * {@code task} (classification | regression), {@code seed} (42), {@code hyperparameters} (a map
  * passed to the trainer), {@code positive_class} (the class that precision, recall, F1 and PR AUC
- * are about; default the last class in sorted order).
+ * are about; default the last class in sorted order), {@code label_transform} (regression: {@code
+ * log} or {@code log1p}; the model learns the transformed target and its bundle maps predictions
+ * back, so evaluation and serving see the label's own scale).
  *
  * <p>An optional {@code eval} input (a held-out split) is what {@code early_stopping_rounds}
  * watches; the best iteration goes into the bundle's provenance.
@@ -64,10 +67,11 @@ public final class TrainComponent implements Component {
     TransformGraph transform = TransformGraph.fromJson(context.bytes("transform"));
     TrainingData.checkFeaturesPresent(train, transform.inputColumns());
     FeatureMatrix x = transform.apply(train);
+    LabelTransform labelTransform = labelTransform(context, task);
     Labels y =
         task == Task.CLASSIFICATION
             ? Labels.classification(train.column(label))
-            : Labels.regression(train.column(label));
+            : transformed(Labels.regression(train.column(label)), labelTransform, label);
     EvalSet eval = null;
     if (context.inputs().containsKey("eval")) {
       Table held = Tables.read(context, "eval");
@@ -75,7 +79,7 @@ public final class TrainComponent implements Component {
           transform.apply(held),
           task == Task.CLASSIFICATION
               ? Labels.classification(held.column(label), y.classes())
-              : Labels.regression(held.column(label)));
+              : transformed(Labels.regression(held.column(label)), labelTransform, label));
     }
     context.progress().accept("training " + trainer.name() + " on " + x.rows() + " × " + x.cols());
     TrainedModel model = trainer.train(x, y, eval, hyperparameters, seed);
@@ -94,6 +98,9 @@ public final class TrainComponent implements Component {
       }
       bundle = bundle.withPositiveClass(positive);
     }
+    if (labelTransform != null) {
+      bundle = bundle.withLabelTransform(labelTransform);
+    }
 
     Path file = context.newOutputFile(".zip");
     try (OutputStream out = Files.newOutputStream(file)) {
@@ -107,7 +114,34 @@ public final class TrainComponent implements Component {
     props.put("param.seed", Long.toString(seed));
     provenance.parameters().forEach((k, v) -> props.put("param." + k, v));
     provenance.training().forEach((k, v) -> props.put("training." + k, v));
+    if (labelTransform != null) {
+      props.put("label_transform", labelTransform.id());
+    }
     return Map.of("model", new StepOutput(file, props));
+  }
+
+  /** The step's {@code label_transform}, or null; refused for classification. */
+  private static LabelTransform labelTransform(StepContext context, Task task) {
+    String name = context.string("label_transform", null);
+    if (name == null) {
+      return null;
+    }
+    if (task != Task.REGRESSION) {
+      throw new InvalidInputException(
+          "step '" + context.step() + "' parameter 'label_transform' is '" + name
+              + "'; it applies to regression, and this step's task is classification");
+    }
+    try {
+      return LabelTransform.parse(name);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(
+          "step '" + context.step() + "' parameter 'label_transform' is '" + name
+              + "'; expected one of " + LabelTransform.known(), e);
+    }
+  }
+
+  private static Labels transformed(Labels y, LabelTransform transform, String column) {
+    return transform == null ? y : transform.apply(y, column);
   }
 
   private static Task task(StepContext context) {
