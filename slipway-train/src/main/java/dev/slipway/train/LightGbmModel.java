@@ -6,8 +6,12 @@ import dev.slipway.core.Json;
 import dev.slipway.core.SlipwayException;
 import dev.slipway.core.Task;
 import dev.slipway.features.FeatureMatrix;
+import com.microsoft.ml.lightgbm.SWIGTYPE_p_double;
+import com.microsoft.ml.lightgbm.SWIGTYPE_p_int;
+import com.microsoft.ml.lightgbm.SWIGTYPE_p_long_long;
+import com.microsoft.ml.lightgbm.SWIGTYPE_p_p_void;
+import com.microsoft.ml.lightgbm.lightgbmlib;
 import io.github.metarank.lightgbm4j.LGBMBooster;
-import io.github.metarank.lightgbm4j.LGBMException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -31,16 +35,40 @@ final class LightGbmModel implements TrainedModel {
 
   private final Header header;
   private final String text;
-  private final LGBMBooster booster;
+  /** LightGBM's booster handle, freed when this model becomes unreachable. */
+  private final SWIGTYPE_p_p_void handle;
+
+  private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
 
   private LightGbmModel(Header header, String text) {
     this.header = header;
     this.text = text;
     loadNative();
+    this.handle = load(text);
+    SWIGTYPE_p_p_void owned = handle;
+    CLEANER.register(this, () -> {
+      lightgbmlib.LGBM_BoosterFree(lightgbmlib.voidpp_value(owned));
+      lightgbmlib.delete_voidpp(owned);
+    });
+  }
+
+  /**
+   * Loads the text model through LightGBM's C API directly: lightgbm4j 4.3.0-1's own predict sizes
+   * its output buffer for two values per row, which a multiclass model overruns (a JVM crash, seen
+   * here), so predictions below size the buffer themselves.
+   */
+  private static SWIGTYPE_p_p_void load(String text) {
+    SWIGTYPE_p_int iterations = lightgbmlib.new_intp();
+    SWIGTYPE_p_p_void handle = lightgbmlib.new_voidpp();
     try {
-      this.booster = LGBMBooster.loadModelFromString(text);
-    } catch (LGBMException e) {
-      throw new InvalidInputException("not a readable LightGBM model: " + e.getMessage(), e);
+      if (lightgbmlib.LGBM_BoosterLoadModelFromString(text, iterations, handle) != 0) {
+        lightgbmlib.delete_voidpp(handle);
+        throw new InvalidInputException(
+            "not a readable LightGBM model: " + lightgbmlib.LGBM_GetLastError());
+      }
+      return handle;
+    } finally {
+      lightgbmlib.delete_intp(iterations);
     }
   }
 
@@ -118,10 +146,41 @@ final class LightGbmModel implements TrainedModel {
     if (x.rows() == 0) {
       return new double[0];
     }
+    int outputs = header.task() == Task.CLASSIFICATION && header.classes() > 2 ? header.classes() : 1;
+    double[] values = x.values();
+    SWIGTYPE_p_double input = lightgbmlib.new_doubleArray(values.length);
+    SWIGTYPE_p_double output = lightgbmlib.new_doubleArray((long) x.rows() * outputs);
+    SWIGTYPE_p_long_long written = lightgbmlib.new_int64_tp();
     try {
-      return booster.predictForMat(x.values(), x.rows(), x.cols(), true, LightGbmTrainer.normal());
-    } catch (LGBMException e) {
-      throw new SlipwayException("LightGBM prediction failed: " + e.getMessage(), e);
+      for (int i = 0; i < values.length; i++) {
+        lightgbmlib.doubleArray_setitem(input, i, values[i]);
+      }
+      int rc =
+          lightgbmlib.LGBM_BoosterPredictForMat(
+              lightgbmlib.voidpp_value(handle),
+              lightgbmlib.double_to_voidp_ptr(input),
+              lightgbmlib.C_API_DTYPE_FLOAT64,
+              x.rows(),
+              x.cols(),
+              1, // row-major
+              LightGbmTrainer.normal().getType(),
+              0, // from the first iteration
+              -1, // through the last
+              "",
+              written,
+              output);
+      if (rc != 0) {
+        throw new SlipwayException("LightGBM prediction failed: " + lightgbmlib.LGBM_GetLastError());
+      }
+      double[] out = new double[Math.toIntExact(lightgbmlib.int64_tp_value(written))];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = lightgbmlib.doubleArray_getitem(output, i);
+      }
+      return out;
+    } finally {
+      lightgbmlib.delete_doubleArray(input);
+      lightgbmlib.delete_doubleArray(output);
+      lightgbmlib.delete_int64_tp(written);
     }
   }
 

@@ -78,13 +78,6 @@ public final class LightGbmTrainer implements Trainer {
       FeatureMatrix x, Labels y, EvalSet eval, Map<String, Object> parameters, long seed) {
     Map<String, Object> resolved = resolveParameters(parameters);
     y.checkFits(x);
-    if (y.task() == Task.CLASSIFICATION && y.classes().size() > 2) {
-      // lightgbm4j 4.3.0-1 sizes the prediction buffer for one value per row, so a multiclass
-      // model overruns it and crashes the JVM (seen here): refuse rather than crash.
-      throw new InvalidInputException(
-          "trainer '" + NAME + "' learns binary classification and regression; the label has "
-              + y.classes().size() + " classes: use 'xgboost' for multiclass");
-    }
     int patience = (Integer) resolved.get(EvalSet.EARLY_STOPPING);
     EvalSet.checkForTraining(NAME, patience, eval, x, y);
     Object classWeight = resolved.get(ClassWeights.PARAMETER);

@@ -47,9 +47,7 @@ class TrainerContractTest {
     for (Trainer t : checked()) {
       if (t.tasks().contains(Task.CLASSIFICATION)) {
         out.add(Arguments.of(t.name(), "binary"));
-        if (!t.name().equals("lightgbm")) { // refuses multiclass, see LightGbmTrainer
-          out.add(Arguments.of(t.name(), "multiclass"));
-        }
+        out.add(Arguments.of(t.name(), "multiclass"));
       }
       if (t.tasks().contains(Task.REGRESSION)) {
         out.add(Arguments.of(t.name(), "regression"));
