@@ -59,6 +59,7 @@ class MlpPluginIT {
           () -> "skipping: data file " + DATA.resolve(file).toAbsolutePath().normalize()
               + " is absent (clone the repository beside shared/)");
     }
+    assertThat(CLI).as("the CLI jar (./mvnw package -pl slipway-cli -am builds it)").isRegularFile();
     Result missing = slipway(false, "run", PIPELINE.toString());
     assertThat(missing.exitCode()).as("a failed step: " + missing.out() + missing.err()).isEqualTo(1);
     assertThat(missing.err())
