@@ -108,6 +108,33 @@ class DataEngineTest {
   }
 
   @Test
+  void aWideParquetFileReadOnTwoConnectionsKeepsEveryRowInPlace() {
+    // 1100 rows x 1000 columns: above PARALLEL_READ_VALUES, so on a machine with 2+ cores the
+    // second half of the columns is read on another connection; a row out of step would break
+    // equality.
+    int rows = 1100;
+    java.util.List<dev.slipway.core.Column> columns = new java.util.ArrayList<>();
+    java.util.Random random = new java.util.Random(3);
+    for (int c = 0; c < 999; c++) {
+      double[] values = new double[rows];
+      for (int r = 0; r < rows; r++) {
+        values[r] = random.nextInt(50) == 0 ? Double.NaN : r * 1000.0 + c;
+      }
+      columns.add(new dev.slipway.core.NumericColumn("x" + c, values));
+    }
+    String[] text = new String[rows];
+    for (int r = 0; r < rows; r++) {
+      text[r] = r % 7 == 0 ? null : "row " + r;
+    }
+    columns.add(new dev.slipway.core.StringColumn("note", text));
+    Table table = new Table(columns);
+    assertThat((long) rows * columns.size()).isGreaterThanOrEqualTo(DataEngine.PARALLEL_READ_VALUES);
+    Path parquet = engine.writeParquet(table, dir.resolve("wide.parquet")).file();
+
+    assertThat(engine.table(new DataSource.Parquet(parquet))).isEqualTo(table);
+  }
+
+  @Test
   void missingFileIsNotFound() {
     assertThatThrownBy(() -> engine.statistics(DataSource.of(dir.resolve("nope.csv"))))
         .isInstanceOf(NotFoundException.class).hasMessageContaining("nope.csv");
