@@ -54,7 +54,8 @@ public final class CartTrainer implements Trainer {
   }
 
   @Override
-  public TrainedModel train(FeatureMatrix x, Labels y, Map<String, Object> parameters, long seed) {
+  public TrainedModel train(
+      FeatureMatrix x, Labels y, EvalSet eval, Map<String, Object> parameters, long seed) {
     Map<String, Object> p = resolveParameters(parameters);
     y.checkFits(x);
     int depth = (Integer) p.get("max_depth");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import dev.slipway.core.InvalidInputException;
 import dev.slipway.core.Task;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * A transform of a regression target, applied to the labels before training and undone on every
@@ -14,36 +15,20 @@ import java.util.List;
  */
 public enum LabelTransform {
   /** The natural log; every label must be above 0. */
-  LOG("log", 0) {
-    @Override
-    double forward(double y) {
-      return Math.log(y);
-    }
-
-    @Override
-    public double inverse(double value) {
-      return Math.exp(value);
-    }
-  },
+  LOG("log", 0, Math::log, Math::exp),
   /** log(1 + y), for targets with zeros such as counts; every label must be above -1. */
-  LOG1P("log1p", -1) {
-    @Override
-    double forward(double y) {
-      return Math.log1p(y);
-    }
-
-    @Override
-    public double inverse(double value) {
-      return Math.expm1(value);
-    }
-  };
+  LOG1P("log1p", -1, Math::log1p, Math::expm1);
 
   private final String id;
   private final double above;
+  private final DoubleUnaryOperator forward;
+  private final DoubleUnaryOperator inverse;
 
-  LabelTransform(String id, double above) {
+  LabelTransform(String id, double above, DoubleUnaryOperator forward, DoubleUnaryOperator inverse) {
     this.id = id;
     this.above = above;
+    this.forward = forward;
+    this.inverse = inverse;
   }
 
   /** The name pipelines use, e.g. {@code log}. */
@@ -52,10 +37,10 @@ public enum LabelTransform {
     return id;
   }
 
-  abstract double forward(double y);
-
   /** A model output mapped back to the label's scale. */
-  public abstract double inverse(double value);
+  public double inverse(double value) {
+    return inverse.applyAsDouble(value);
+  }
 
   /**
    * The transform named {@code id}.
@@ -99,7 +84,7 @@ public enum LabelTransform {
                 + id + "' needs every label above " + format(above)
                 + (this == LOG ? " (log1p takes labels above -1)" : ""));
       }
-      out[r] = forward(v);
+      out[r] = forward.applyAsDouble(v);
     }
     return new Labels(Task.REGRESSION, List.of(), null, out);
   }

@@ -69,11 +69,6 @@ public final class LightGbmTrainer implements Trainer {
   }
 
   @Override
-  public TrainedModel train(FeatureMatrix x, Labels y, Map<String, Object> parameters, long seed) {
-    return train(x, y, null, parameters, seed);
-  }
-
-  @Override
   public TrainedModel train(
       FeatureMatrix x, Labels y, EvalSet eval, Map<String, Object> parameters, long seed) {
     Map<String, Object> resolved = resolveParameters(parameters);

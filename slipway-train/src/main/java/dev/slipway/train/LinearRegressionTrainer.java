@@ -50,7 +50,8 @@ public final class LinearRegressionTrainer implements Trainer {
   }
 
   @Override
-  public TrainedModel train(FeatureMatrix x, Labels y, Map<String, Object> parameters, long seed) {
+  public TrainedModel train(
+      FeatureMatrix x, Labels y, EvalSet eval, Map<String, Object> parameters, long seed) {
     Map<String, Object> resolved = resolveParameters(parameters);
     if (y.task() != Task.REGRESSION) {
       throw new InvalidInputException(

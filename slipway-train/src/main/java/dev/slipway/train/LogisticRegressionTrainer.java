@@ -56,7 +56,8 @@ public final class LogisticRegressionTrainer implements Trainer {
   }
 
   @Override
-  public TrainedModel train(FeatureMatrix x, Labels y, Map<String, Object> parameters, long seed) {
+  public TrainedModel train(
+      FeatureMatrix x, Labels y, EvalSet eval, Map<String, Object> parameters, long seed) {
     Map<String, Object> resolved = resolveParameters(parameters);
     if (y.task() != Task.CLASSIFICATION) {
       throw new InvalidInputException(

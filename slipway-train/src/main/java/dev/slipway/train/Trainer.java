@@ -41,32 +41,31 @@ public interface Trainer {
   }
 
   /**
-   * Trains a model.
-   *
-   * @param x the transformed training features
-   * @param y one label per row of {@code x}
-   * @param parameters overrides of {@link #defaultParameters()}; absent keys keep their default
-   * @param seed the only source of randomness
-   * @throws dev.slipway.core.InvalidInputException for bad parameters, a task this trainer does not
-   *     support, or a row count mismatch between {@code x} and {@code y}
+   * Trains a model without eval rows: {@link #train(FeatureMatrix, Labels, EvalSet, Map, long)}
+   * with none.
    */
-  TrainedModel train(FeatureMatrix x, Labels y, Map<String, Object> parameters, long seed);
+  default TrainedModel train(FeatureMatrix x, Labels y, Map<String, Object> parameters, long seed) {
+    return train(x, y, null, parameters, seed);
+  }
 
   /**
    * Trains a model, watching {@code eval} (rows held out from training) where the trainer can use
-   * them: the boosters stop early when their {@code early_stopping_rounds} parameter is set and
-   * the eval loss has not improved for that many rounds, and report the best iteration in {@link
-   * TrainedModel#trainingSummary()}. Trainers without early stopping ignore {@code eval}.
+   * them: the boosters and the MLP stop early when their {@code early_stopping_rounds} parameter
+   * is set and the eval loss has not improved for that many rounds, and report the best iteration
+   * in {@link TrainedModel#trainingSummary()}. Trainers without early stopping ignore {@code eval}.
    *
+   * @param x the transformed training features
+   * @param y one label per row of {@code x}
    * @param eval held-out rows in the same feature space and with the same classes as {@code y};
    *     null for none
-   * @throws dev.slipway.core.InvalidInputException as {@link #train(FeatureMatrix, Labels, Map,
-   *     long)}, and when {@code early_stopping_rounds} is set without {@code eval}
+   * @param parameters overrides of {@link #defaultParameters()}; absent keys keep their default
+   * @param seed the only source of randomness
+   * @throws dev.slipway.core.InvalidInputException for bad parameters, a task this trainer does not
+   *     support, a row count mismatch between {@code x} and {@code y}, or {@code
+   *     early_stopping_rounds} set without {@code eval}
    */
-  default TrainedModel train(
-      FeatureMatrix x, Labels y, EvalSet eval, Map<String, Object> parameters, long seed) {
-    return train(x, y, parameters, seed);
-  }
+  TrainedModel train(
+      FeatureMatrix x, Labels y, EvalSet eval, Map<String, Object> parameters, long seed);
 
   /**
    * Restores a model from {@link TrainedModel#toBytes()}.

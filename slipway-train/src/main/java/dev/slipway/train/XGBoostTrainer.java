@@ -65,11 +65,6 @@ public final class XGBoostTrainer implements Trainer {
   }
 
   @Override
-  public TrainedModel train(FeatureMatrix x, Labels y, Map<String, Object> parameters, long seed) {
-    return train(x, y, null, parameters, seed);
-  }
-
-  @Override
   public TrainedModel train(
       FeatureMatrix x, Labels y, EvalSet eval, Map<String, Object> parameters, long seed) {
     Map<String, Object> resolved = resolveParameters(parameters);
