@@ -192,4 +192,34 @@ final class LightGbmModel implements TrainedModel {
       throw new SlipwayException("cannot encode the LightGBM model header", e);
     }
   }
+
+  /** LightGBM reports total gain and split counts per feature; their ratio is XGBoost's measure. */
+  @Override
+  public synchronized Map<Integer, Double> gainImportance() {
+    double[] gain = importance(1); // C_API_FEATURE_IMPORTANCE_GAIN
+    double[] splits = importance(0); // C_API_FEATURE_IMPORTANCE_SPLIT
+    Map<Integer, Double> out = new java.util.TreeMap<>();
+    for (int f = 0; f < gain.length; f++) {
+      if (splits[f] > 0) {
+        out.put(f, gain[f] / splits[f]);
+      }
+    }
+    return out;
+  }
+
+  private double[] importance(int type) {
+    SWIGTYPE_p_double values = lightgbmlib.new_doubleArray(header.features());
+    try {
+      if (lightgbmlib.LGBM_BoosterFeatureImportance(lightgbmlib.voidpp_value(handle), 0, type, values) != 0) {
+        throw new SlipwayException("LightGBM feature importance failed: " + lightgbmlib.LGBM_GetLastError());
+      }
+      double[] out = new double[header.features()];
+      for (int f = 0; f < out.length; f++) {
+        out[f] = lightgbmlib.doubleArray_getitem(values, f);
+      }
+      return out;
+    } finally {
+      lightgbmlib.delete_doubleArray(values);
+    }
+  }
 }

@@ -40,6 +40,15 @@ public interface TrainedModel {
   }
 
   /**
+   * Average gain per split of each feature column the model splits on, by column index of the
+   * training matrix (XGBoost's {@code importance_type='gain'}); columns never split on are absent.
+   * Empty for models that are not tree ensembles.
+   */
+  default java.util.Map<Integer, Double> gainImportance() {
+    return java.util.Map.of();
+  }
+
+  /**
    * This model as an ONNX model ({@code ModelProto} bytes) with one float input {@code input} of
    * shape [N, features] and one float output {@code output} of shape [N, classes] (probabilities
    * in {@link Labels#classes()} order) or [N, 1] (values); empty when the trainer cannot export.

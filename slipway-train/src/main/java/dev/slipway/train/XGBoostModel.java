@@ -118,4 +118,22 @@ final class XGBoostModel implements TrainedModel {
       throw new SlipwayException("cannot serialise the XGBoost model: " + e.getMessage(), e);
     }
   }
+
+  /**
+   * Asked with explicit feature names (f0, f1, …): passing no names crashes the native library.
+   */
+  @Override
+  public synchronized java.util.Map<Integer, Double> gainImportance() {
+    String[] ids = new String[Math.toIntExact(features)];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = "f" + i;
+    }
+    try {
+      java.util.Map<Integer, Double> out = new java.util.TreeMap<>();
+      booster.getScore(ids, "gain").forEach((id, gain) -> out.put(Integer.parseInt(id.substring(1)), gain));
+      return out;
+    } catch (XGBoostError e) {
+      throw new SlipwayException("cannot read gain importance from the XGBoost model: " + e.getMessage(), e);
+    }
+  }
 }

@@ -28,6 +28,33 @@ class TrainersTest {
   }
 
   @Test
+  void gainImportanceOfLightGbmIsTotalGainOverSplitsAsLightGbm4jReportsThem() throws Exception {
+    CreditGFixture credit = CreditGFixture.load();
+    TrainedModel model =
+        Trainers.find("lightgbm").train(credit.xTrain(), credit.yTrain(), Map.of("num_iterations", 30), 1);
+    String bytes = new String(model.toBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    double[] gain;
+    double[] splits;
+    // the reference: lightgbm4j's own wrapper over the same text model (after the header line)
+    try (var booster = io.github.metarank.lightgbm4j.LGBMBooster.loadModelFromString(
+        bytes.substring(bytes.indexOf('\n') + 1))) {
+      gain = booster.featureImportance(0, io.github.metarank.lightgbm4j.LGBMBooster.FeatureImportanceType.GAIN);
+      splits = booster.featureImportance(0, io.github.metarank.lightgbm4j.LGBMBooster.FeatureImportanceType.SPLIT);
+    }
+    Map<Integer, Double> ours = model.gainImportance();
+    assertThat(ours).isNotEmpty();
+    for (int f = 0; f < gain.length; f++) {
+      if (splits[f] == 0) {
+        assertThat(ours).doesNotContainKey(f);
+      } else {
+        assertThat(ours.get(f)).isCloseTo(gain[f] / splits[f], within(1e-9));
+      }
+    }
+    assertThat(Trainers.find("logistic_regression")
+        .train(credit.xTrain(), credit.yTrain(), Map.of("epochs", 5), 1).gainImportance()).isEmpty();
+  }
+
+  @Test
   void unknownTrainerListsTheKnownOnes() {
     assertThatThrownBy(() -> Trainers.find("xgb"))
         .isInstanceOf(InvalidInputException.class)

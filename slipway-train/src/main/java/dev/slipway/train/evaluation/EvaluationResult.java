@@ -19,7 +19,8 @@ import java.util.Map;
  * @param fairnessGaps binary classification: slicing spec → rate → gap between its groups
  * @param plots data for the report's charts
  * @param permutationImportance input feature → permutation importance; empty when not computed
- * @param gainImportance transformed feature → XGBoost average gain; empty for other trainers
+ * @param gainImportance transformed feature → average split gain (xgboost, lightgbm); empty for
+ *     other trainers
  * @param blessing the validation outcome, once thresholds were checked; null before
  */
 public record EvaluationResult(

@@ -2,31 +2,23 @@ package dev.slipway.train.evaluation;
 
 import dev.slipway.core.Column;
 import dev.slipway.core.Predictions;
-import dev.slipway.core.SlipwayException;
 import dev.slipway.core.Table;
 import dev.slipway.core.Task;
 import dev.slipway.train.Labels;
 import dev.slipway.train.ModelBundle;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import ml.dmlc.xgboost4j.java.Booster;
-import ml.dmlc.xgboost4j.java.XGBoost;
-import ml.dmlc.xgboost4j.java.XGBoostError;
 
 /**
  * Which features a model relies on: seeded permutation importance over the raw input columns
- * (any model), and XGBoost's average split gain over the transformed features (tree models).
+ * (any model), and the average split gain over the transformed features (XGBoost and LightGBM).
  * Stateless; thread-safe.
  */
 public final class FeatureImportance {
   private FeatureImportance() {}
-
-  /** The trainer name of XGBoost models, whose boosters report gain. */
-  static final String XGBOOST = "xgboost";
 
   /**
    * Permutation importance: for each input column of the bundle, {@code repeats} times, shuffle the
@@ -61,36 +53,16 @@ public final class FeatureImportance {
   }
 
   /**
-   * XGBoost's average gain per transformed feature ({@code importance_type='gain'}); features never
-   * split on are absent. Empty for models of other trainers.
-   *
-   * <p>The booster is restored from the bundle's model bytes and asked with explicit feature names
-   * (f0, f1, …, mapped back to the transform's output names): passing no names crashes the native
-   * library.
+   * Average split gain per transformed feature ({@link dev.slipway.train.TrainedModel#gainImportance},
+   * XGBoost's {@code importance_type='gain'}; for LightGBM total gain over split count), named by
+   * the transform's output columns; features never split on are absent. Empty for models that are
+   * not tree ensembles.
    */
   public static Map<String, Double> gain(ModelBundle bundle) {
-    if (!bundle.model().trainer().equals(XGBOOST)) {
-      return Map.of();
-    }
     List<String> names = bundle.transform().outputNames();
-    String[] ids = new String[names.size()];
-    for (int i = 0; i < ids.length; i++) {
-      ids[i] = "f" + i;
-    }
-    Booster booster = null;
-    try {
-      booster = XGBoost.loadModel(bundle.model().toBytes());
-      Map<String, Double> scores = booster.getScore(ids, "gain");
-      Map<String, Double> out = new TreeMap<>();
-      scores.forEach((id, gain) -> out.put(names.get(Integer.parseInt(id.substring(1))), gain));
-      return out;
-    } catch (XGBoostError | IOException e) {
-      throw new SlipwayException("cannot read gain importance from the XGBoost model: " + e.getMessage(), e);
-    } finally {
-      if (booster != null) {
-        booster.dispose();
-      }
-    }
+    Map<String, Double> out = new TreeMap<>();
+    bundle.model().gainImportance().forEach((column, gain) -> out.put(names.get(column), gain));
+    return out;
   }
 
   /** {@code k} distinct row indexes out of {@code n}, ascending (a partial Fisher-Yates). */
