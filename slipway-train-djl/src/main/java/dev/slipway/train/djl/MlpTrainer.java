@@ -197,6 +197,9 @@ public final class MlpTrainer implements Trainer {
       for (int i = 0; i < order.length; i++) {
         order[i] = i;
       }
+      // As the boosters: eval rows are watched only when early stopping is on, so a summary's
+      // best_iteration always names the epoch whose weights the model holds.
+      boolean watch = patience > 0 && evalX != null;
       double best = Double.POSITIVE_INFINITY;
       int bestEpoch = -1;
       byte[] bestWeights = null;
@@ -205,22 +208,20 @@ public final class MlpTrainer implements Trainer {
         for (int from = 0; from < order.length; from += batchSize) {
           step(network, manager, x, y, order, from, Math.min(batchSize, order.length - from));
         }
-        if (evalX != null) {
+        if (watch) {
           double loss = evalLoss(network, manager, evalX, evalY);
           if (loss < best) {
             best = loss;
             bestEpoch = epoch;
-            bestWeights = patience > 0 ? save(network) : null;
-          } else if (patience > 0 && epoch - bestEpoch >= patience) {
+            bestWeights = save(network);
+          } else if (epoch - bestEpoch >= patience) {
             break;
           }
         }
       }
       Map<String, String> summary = new LinkedHashMap<>();
-      if (evalX != null) {
-        if (bestWeights != null) {
-          restore(network, manager, bestWeights);
-        }
+      if (watch) {
+        restore(network, manager, bestWeights);
         summary.put("best_iteration", Integer.toString(bestEpoch));
         summary.put("best_eval_loss", Double.toString(best));
       }

@@ -55,8 +55,9 @@ class MlpTrainerTest {
     assertThat(best).as("stopped long before 200 epochs").isLessThan(100);
     double stored = Double.parseDouble(model.trainingSummary().get("best_eval_loss"));
     assertThat(logLoss(model, eval)).as("the kept weights are the best epoch's").isCloseTo(stored, within(1e-4));
-    TrainedModel full = MLP.train(train.x(), train.y(), params(params, "early_stopping_rounds", 0), 3);
+    TrainedModel full = MLP.train(train.x(), train.y(), eval, params(params, "early_stopping_rounds", 0), 3);
     assertThat(logLoss(full, eval)).as("200 epochs overfit").isGreaterThan(stored);
+    assertThat(full.trainingSummary()).as("no early stopping, no best epoch to report").isEmpty();
   }
 
   @Test
