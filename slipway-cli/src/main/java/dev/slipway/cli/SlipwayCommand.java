@@ -19,6 +19,7 @@ import picocli.CommandLine.ScopeType;
       ModelsCommand.class,
       LineageCommand.class,
       EvaluateCommand.class,
+      TrainersCommand.class,
       DataCommand.class
     })
 public final class SlipwayCommand {

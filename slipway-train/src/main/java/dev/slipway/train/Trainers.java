@@ -10,6 +10,17 @@ import java.util.Map;
 public final class Trainers {
   private Trainers() {}
 
+  /**
+   * Trainers shipped as optional plugins, with how to get them: named when they are asked for but
+   * not installed.
+   */
+  private static final Map<String, String> OPTIONAL =
+      Map.of(
+          "mlp",
+          "'mlp' is in the optional module slipway-train-djl (it brings 111 MB of PyTorch);"
+              + " build it with './mvnw -q -pl slipway-train-djl -am package -DskipTests' and"
+              + " ./slipway finds it");
+
   /** Loaded once; the class path does not change while the JVM runs. */
   private static final class Holder {
     static final List<Trainer> ALL =
@@ -21,10 +32,18 @@ public final class Trainers {
     return Holder.ALL;
   }
 
+  /** The optional trainers that are not installed, each with how to install it, by name. */
+  public static Map<String, String> missingPlugins() {
+    Map<String, String> out = new java.util.TreeMap<>(OPTIONAL);
+    all().forEach(t -> out.remove(t.name()));
+    return out;
+  }
+
   /**
    * The trainer with this name.
    *
-   * @throws InvalidInputException naming the known trainers when there is none
+   * @throws InvalidInputException naming the known trainers when there is none, and how to get an
+   *     optional one
    */
   public static Trainer find(String name) {
     return all().stream()
@@ -37,14 +56,6 @@ public final class Trainers {
                         + name
                         + "'; the known trainers are "
                         + String.join(", ", all().stream().map(Trainer::name).toList())
-                        + OPTIONAL.getOrDefault(name, "")));
+                        + (OPTIONAL.containsKey(name) ? ". " + OPTIONAL.get(name) : "")));
   }
-
-  /** Trainers shipped as optional plugins, with how to get them. */
-  private static final Map<String, String> OPTIONAL =
-      Map.of(
-          "mlp",
-          ". 'mlp' is in the optional module slipway-train-djl (it brings 111 MB of PyTorch);"
-              + " build it with './mvnw -q -pl slipway-train-djl -am package -DskipTests' and"
-              + " ./slipway finds it");
 }

@@ -117,10 +117,7 @@ public final class MlpTrainer implements Trainer {
 
   @Override
   public Map<String, String> libraryVersions() {
-    Map<String, String> out = new LinkedHashMap<>();
-    out.put("djl", Engine.getDjlVersion());
-    out.put("pytorch", Torch.version());
-    return out;
+    return Torch.versions();
   }
 
   /**

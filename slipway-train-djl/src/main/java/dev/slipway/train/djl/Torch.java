@@ -6,7 +6,7 @@ import dev.slipway.core.SlipwayException;
 import java.util.function.Supplier;
 
 /**
- * The one PyTorch engine of this JVM. Every call into it goes through {@link #run}, which
+ * The one PyTorch engine of this JVM. Every call into DJL goes through {@link #run}, which
  * serialises them: PyTorch's thread count is process-wide, and each model sets its own so that
  * its numbers do not depend on what ran before.
  */
@@ -56,8 +56,16 @@ final class Torch {
     started = true;
   }
 
-  /** The PyTorch version the natives report. */
-  static String version() {
-    return run(1, () -> Engine.getEngine(ENGINE).getVersion());
+  /**
+   * DJL's and PyTorch's versions. Asked inside {@link #run}: the first use of DJL's {@code Engine}
+   * class looks for engines once and for all, and outside it would not see the plugin's.
+   */
+  static java.util.Map<String, String> versions() {
+    return run(1, () -> {
+      java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+      out.put("djl", Engine.getDjlVersion());
+      out.put("pytorch", Engine.getEngine(ENGINE).getVersion());
+      return out;
+    });
   }
 }

@@ -66,6 +66,15 @@ class MlpPluginIT {
         .contains("unknown trainer 'mlp'")
         .contains("'mlp' is in the optional module slipway-train-djl");
 
+    Result listed = slipway(false, "trainers");
+    assertThat(listed.out()).contains("not installed: 'mlp' is in the optional module slipway-train-djl");
+    // the first call into DJL in this JVM: versions are asked before any training
+    Result described = slipway(true, "trainers", "mlp");
+    assertThat(described.exitCode()).as(described.out() + described.err()).isZero();
+    assertThat(described.out())
+        .contains("trainer mlp  (classification, regression)  djl 0.36.0, pytorch 2.7.1")
+        .contains("hidden_units");
+
     Result run = slipway(true, "run", PIPELINE.toString());
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     assertThat(run.out()).contains("registered fashion_mnist_mlp:1");
