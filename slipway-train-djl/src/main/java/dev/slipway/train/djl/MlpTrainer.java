@@ -133,19 +133,9 @@ public final class MlpTrainer implements Trainer {
       if (y.task() == Task.CLASSIFICATION) {
         return new Target(y.task(), y.classes().size(), y.classIndex(), null, weight, 0, 1);
       }
-      double mean = 0;
-      for (double v : y.values()) {
-        mean += v / n;
-      }
-      double variance = 0;
-      for (double v : y.values()) {
-        variance += (v - mean) * (v - mean) / n;
-      }
-      double std = variance > 0 ? Math.sqrt(variance) : 1;
-      if (training != null) { // eval rows are scaled as the training rows were
-        mean = training.mean();
-        std = training.std();
-      }
+      // eval rows are scaled as the training rows were
+      double mean = training != null ? training.mean() : mean(y.values());
+      double std = training != null ? training.std() : deviation(y.values(), mean);
       float[] value = new float[n];
       for (int r = 0; r < n; r++) {
         value[r] = (float) ((y.values()[r] - mean) / std);
@@ -153,14 +143,27 @@ public final class MlpTrainer implements Trainer {
       return new Target(y.task(), 0, null, value, weight, mean, std);
     }
 
+    private static double mean(double[] values) {
+      double sum = 0;
+      for (double v : values) {
+        sum += v;
+      }
+      return sum / values.length;
+    }
+
+    /** The population standard deviation, or 1 for a constant target (nothing to scale). */
+    private static double deviation(double[] values, double mean) {
+      double sum = 0;
+      for (double v : values) {
+        sum += (v - mean) * (v - mean);
+      }
+      return sum > 0 ? Math.sqrt(sum / values.length) : 1;
+    }
+
     private static float[] ones(int n) {
       float[] out = new float[n];
       java.util.Arrays.fill(out, 1f);
       return out;
-    }
-
-    int size() {
-      return weight.length;
     }
   }
 
