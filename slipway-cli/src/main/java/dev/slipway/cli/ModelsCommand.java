@@ -19,12 +19,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code slipway models list|show|promote}: the model registry. */
+/** {@code slipway models list|show|promote|import-onnx|export-onnx}: the model registry. */
 @Command(
     name = "models",
     description = "Browse the model registry and move aliases.",
     subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Show.class, ModelsCommand.Promote.class,
-        ModelsImportOnnxCommand.class})
+        ModelsImportOnnxCommand.class, ModelsExportOnnxCommand.class})
 final class ModelsCommand {
   @ParentCommand SlipwayCommand parent;
 

@@ -49,7 +49,8 @@ final class TrainersCommand implements Callable<Integer> {
     Map<String, String> libraries = t.libraryVersions();
     out.println("trainer " + t.name() + "  (" + tasks(t) + ")"
         + (libraries.isEmpty() ? "" : "  " + libraries.entrySet().stream()
-            .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
+            .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")))
+        + (t.exportsOnnx() ? "  exports ONNX" : ""));
     for (ParameterSpec p : t.parameters()) {
       String allowed = switch (p.kind()) {
         case INTEGER -> "integer in " + p.range();

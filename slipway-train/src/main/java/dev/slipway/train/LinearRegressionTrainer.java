@@ -80,6 +80,11 @@ public final class LinearRegressionTrainer implements Trainer {
   }
 
   @Override
+  public boolean exportsOnnx() {
+    return true;
+  }
+
+  @Override
   public Map<String, String> libraryVersions() {
     return Map.of("tribuo", Tribuo.VERSION);
   }

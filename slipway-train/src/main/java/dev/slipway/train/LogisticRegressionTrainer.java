@@ -92,6 +92,11 @@ public final class LogisticRegressionTrainer implements Trainer {
   }
 
   @Override
+  public boolean exportsOnnx() {
+    return true;
+  }
+
+  @Override
   public Map<String, String> libraryVersions() {
     return Map.of("tribuo", Tribuo.VERSION);
   }

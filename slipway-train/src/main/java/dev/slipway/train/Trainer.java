@@ -74,6 +74,11 @@ public interface Trainer {
    */
   TrainedModel load(byte[] bytes);
 
+  /** Whether this trainer's models export to ONNX ({@link TrainedModel#toOnnx()} not empty). */
+  default boolean exportsOnnx() {
+    return false;
+  }
+
   /** Versions of the libraries this trainer delegates to, for provenance, e.g. {@code xgboost4j}. */
   default Map<String, String> libraryVersions() {
     return Map.of();
