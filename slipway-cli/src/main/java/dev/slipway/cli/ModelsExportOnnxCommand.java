@@ -79,14 +79,15 @@ final class ModelsExportOnnxCommand implements Callable<Integer> {
     return Trainers.all().stream().filter(Trainer::exportsOnnx).map(Trainer::name).toList();
   }
 
+  /** Atomically, and readable by others as any file the user writes (a temp file would be 0600). */
   private void write(byte[] onnx) {
     try {
-      Path parent = out.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
-      Path temp = Files.createTempFile(parent, out.getFileName().toString(), ".tmp");
+      Path target = out.toAbsolutePath();
+      Files.createDirectories(target.getParent());
+      Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
       try {
         Files.write(temp, onnx);
-        Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Files.deleteIfExists(temp);
       }

@@ -213,6 +213,11 @@ final class MlpModel implements TrainedModel {
   }
 
   @Override
+  public java.util.Optional<byte[]> toOnnx() {
+    return java.util.Optional.of(Torch.run(header.nthread(), () -> MlpOnnx.export(header, network)));
+  }
+
+  @Override
   public Map<String, String> trainingSummary() {
     return header.training();
   }

@@ -116,6 +116,11 @@ public final class MlpTrainer implements Trainer {
   }
 
   @Override
+  public boolean exportsOnnx() {
+    return true;
+  }
+
+  @Override
   public Map<String, String> libraryVersions() {
     return Torch.versions();
   }

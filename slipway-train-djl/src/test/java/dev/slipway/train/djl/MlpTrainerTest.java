@@ -104,6 +104,44 @@ class MlpTrainerTest {
   }
 
   @Test
+  void theOnnxExportGivesTheModelsOutputsThroughOnnxRuntime() throws Exception {
+    EvalSet data = noisy(120, 4);
+    Map<String, Object> params = Map.of("epochs", 5, "hidden_layers", 2, "hidden_units", 16);
+    TrainedModel classifier = MLP.train(data.x(), data.y(), params, 5);
+    double[] target = new double[data.x().rows()];
+    for (int r = 0; r < target.length; r++) {
+      target[r] = 1000 + 300 * data.x().get(r, 0) - 50 * data.x().get(r, 1);
+    }
+    TrainedModel regressor = MLP.train(
+        data.x(), Labels.regression(new dev.slipway.core.NumericColumn("t", target)), params, 5);
+
+    float[][] onnxProbabilities = runOnnx(classifier.toOnnx().orElseThrow(), data.x());
+    double[][] probabilities = classifier.predictProbabilities(data.x());
+    float[][] onnxValues = runOnnx(regressor.toOnnx().orElseThrow(), data.x());
+    double[] values = regressor.predictValues(data.x());
+    for (int r = 0; r < values.length; r++) {
+      assertThat((double) onnxProbabilities[r][1]).isCloseTo(probabilities[r][1], within(1e-5));
+      assertThat((double) onnxValues[r][0]).isCloseTo(values[r], within(1e-6 * Math.abs(values[r]) + 1e-3));
+    }
+    assertThat(MLP.exportsOnnx()).isTrue();
+  }
+
+  private static float[][] runOnnx(byte[] model, FeatureMatrix x) throws Exception {
+    float[][] input = new float[x.rows()][x.cols()];
+    for (int r = 0; r < x.rows(); r++) {
+      for (int c = 0; c < x.cols(); c++) {
+        input[r][c] = (float) x.get(r, c);
+      }
+    }
+    ai.onnxruntime.OrtEnvironment env = ai.onnxruntime.OrtEnvironment.getEnvironment();
+    try (ai.onnxruntime.OrtSession session = env.createSession(model);
+        ai.onnxruntime.OnnxTensor tensor = ai.onnxruntime.OnnxTensor.createTensor(env, input);
+        ai.onnxruntime.OrtSession.Result result = session.run(Map.of("input", tensor))) {
+      return (float[][]) result.get(0).getValue();
+    }
+  }
+
+  @Test
   void provenanceNamesDjlAndPyTorch() {
     assertThat(MLP.libraryVersions()).containsEntry("pytorch", "2.7.1").containsEntry("djl", "0.36.0");
   }
