@@ -34,6 +34,7 @@ class TrainStepIT {
     try (Stores stores = Stores.open(home)) {
       Artifact model = stores.metadata().artifactsByType("Model").getFirst();
       String best = model.properties().get("training.best_iteration");
+      assertThat(run.out()).contains("; early stopping kept iteration " + best + " (0-based)");
       assertThat(best).as(model.properties().toString()).isNotNull();
       // 1000 rounds at eta 0.1 overfit 800 rows long before the end: the eval loss stops
       // improving early, so training stops well short of the limit.

@@ -83,6 +83,10 @@ public final class TrainComponent implements Component {
     }
     context.progress().accept("training " + trainer.name() + " on " + x.rows() + " × " + x.cols());
     TrainedModel model = trainer.train(x, y, eval, hyperparameters, seed);
+    String best = model.trainingSummary().get("best_iteration");
+    if (best != null) {
+      context.progress().accept("early stopping kept iteration " + best + " (0-based)");
+    }
 
     Map<String, String> digests = new TreeMap<>();
     context.inputs().forEach((port, in) -> digests.put(port, in.artifact().digest()));
