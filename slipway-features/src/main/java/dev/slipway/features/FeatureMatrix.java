@@ -40,6 +40,21 @@ public record FeatureMatrix(List<String> names, int rows, double[] values) {
     return values[row * names.size() + col];
   }
 
+  /**
+   * Refuses a matrix with a NaN or infinite value, for learners that cannot treat one as missing.
+   *
+   * @throws dev.slipway.core.InvalidInputException naming the feature, the value and the row
+   */
+  public void checkFinite() {
+    for (int i = 0; i < values.length; i++) {
+      if (!Double.isFinite(values[i])) {
+        throw new dev.slipway.core.InvalidInputException(
+            "feature '" + names.get(i % names.size()) + "' is " + values[i] + " at row "
+                + i / names.size() + "; this trainer needs finite inputs (impute missing values)");
+      }
+    }
+  }
+
   /** The values as floats, row-major (the form XGBoost takes). */
   public float[] toFloats() {
     float[] out = new float[values.length];

@@ -48,7 +48,7 @@ final class TribuoData {
    * @throws InvalidInputException when a feature is not finite (Tribuo cannot treat it as missing)
    */
   static MutableDataset<Label> classification(FeatureMatrix x, Labels y, float[] weights) {
-    checkFinite(x);
+    x.checkFinite();
     String[] names = featureNames(x.cols());
     LabelFactory factory = new LabelFactory();
     MutableDataset<Label> data = new MutableDataset<>(source(factory), factory);
@@ -65,7 +65,7 @@ final class TribuoData {
    * @throws InvalidInputException when a feature is not finite
    */
   static MutableDataset<Regressor> regression(FeatureMatrix x, Labels y) {
-    checkFinite(x);
+    x.checkFinite();
     String[] names = featureNames(x.cols());
     RegressionFactory factory = new RegressionFactory();
     MutableDataset<Regressor> data = new MutableDataset<>(source(factory), factory);
@@ -96,24 +96,13 @@ final class TribuoData {
       throw new InvalidInputException(
           "the model was trained on " + features + " features but got " + x.cols());
     }
-    checkFinite(x);
+    x.checkFinite();
     String[] names = featureNames(x.cols());
     List<Example<T>> out = new ArrayList<>(x.rows());
     for (int r = 0; r < x.rows(); r++) {
       out.add(example(x, r, names, unknown, null));
     }
     return out;
-  }
-
-  private static void checkFinite(FeatureMatrix x) {
-    double[] v = x.values();
-    for (int i = 0; i < v.length; i++) {
-      if (!Double.isFinite(v[i])) {
-        throw new InvalidInputException(
-            "feature '" + x.names().get(i % x.cols()) + "' is " + v[i] + " at row "
-                + i / x.cols() + "; this trainer needs finite inputs (impute missing values)");
-      }
-    }
   }
 
   /** Provenance of the class order, handed to Tribuo as run provenance. */

@@ -85,8 +85,12 @@ public final class MlpTrainer implements Trainer {
       FeatureMatrix x, Labels y, EvalSet eval, Map<String, Object> parameters, long seed) {
     Map<String, Object> p = resolveParameters(parameters);
     y.checkFits(x);
+    x.checkFinite(); // a NaN would spread through every weight it touches
     int patience = (Integer) p.get(EvalSet.EARLY_STOPPING);
     EvalSet.checkForTraining(NAME, patience, eval, x, y);
+    if (eval != null) {
+      eval.x().checkFinite();
+    }
     Object classWeight = p.get(ClassWeights.PARAMETER);
     Target target = Target.of(y, ClassWeights.perRow(NAME, classWeight, y), null);
     Target watched =

@@ -93,6 +93,19 @@ class MlpTrainerTest {
   }
 
   @Test
+  void aNaNInTheMatrixIsRefusedNamingFeatureAndRow() {
+    EvalSet train = noisy(50, 1);
+    double[] values = train.x().values().clone();
+    values[3 * 5 + 2] = Double.NaN;
+    FeatureMatrix holed = new FeatureMatrix(train.x().names(), 50, values);
+    assertThatThrownBy(() -> MLP.train(holed, train.y(), Map.of("epochs", 1), 1))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("feature 'c' is NaN at row 3; this trainer needs finite inputs (impute missing values)");
+    assertThatThrownBy(() -> Trainers.find("logistic_regression").train(holed, train.y(), Map.of(), 1))
+        .hasMessage("feature 'c' is NaN at row 3; this trainer needs finite inputs (impute missing values)");
+  }
+
+  @Test
   void wrongColumnCountAndWrongTaskAreRefused() {
     EvalSet train = noisy(50, 1);
     TrainedModel model = MLP.train(train.x(), train.y(), Map.of("epochs", 1), 1);
