@@ -7,6 +7,7 @@ import dev.slipway.store.ModelRef;
 import dev.slipway.store.ModelVersion;
 import dev.slipway.store.Stores;
 import dev.slipway.train.ModelBundle;
+import dev.slipway.train.OnnxExport;
 import dev.slipway.train.Trainer;
 import dev.slipway.train.Trainers;
 import java.io.IOException;
@@ -55,14 +56,9 @@ final class ModelsExportOnnxCommand implements Callable<Integer> {
     }
     String trainer = bundle.model().trainer();
     byte[] onnx =
-        bundle.model().toOnnx().orElseThrow(() -> new InvalidInputException(
+        OnnxExport.of(bundle).orElseThrow(() -> new InvalidInputException(
             "model " + label + " (trainer '" + trainer + "') cannot be exported to ONNX; "
                 + "the trainers that can: " + String.join(", ", exporters())));
-    bundle.labelTransform().ifPresent(t -> {
-      throw new InvalidInputException(
-          "model " + label + " was trained on label_transform '" + t.id() + "' of its label, which"
-              + " the ONNX graph would not undo; export a model trained on the label itself");
-    });
     write(onnx);
     List<String> features = bundle.transform().outputNames();
     print.println("wrote " + out + " (" + label + ", trainer " + trainer + ")");
@@ -71,7 +67,8 @@ final class ModelsExportOnnxCommand implements Callable<Integer> {
     print.println("  output  'output' float "
         + (bundle.task() == Task.CLASSIFICATION
             ? "[N, " + bundle.classes().size() + "]: probabilities of " + String.join(", ", bundle.classes())
-            : "[N, 1]: the predicted " + bundle.label()));
+            : "[N, 1]: the predicted " + bundle.label()
+                + bundle.labelTransform().map(t -> " (label_transform '" + t.id() + "' undone in the graph)").orElse("")));
     return 0;
   }
 

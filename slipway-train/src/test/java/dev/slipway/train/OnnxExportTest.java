@@ -76,6 +76,34 @@ class OnnxExportTest {
   }
 
   @Test
+  void aBundlesLabelTransformIsUndoneInsideTheExportedGraph() throws OrtException {
+    // credit_g's credit_amount (250 to 18 424) learnt as its log by a linear regression
+    CreditGFixture credit = CreditGFixture.load();
+    String label = "credit_amount";
+    List<String> features =
+        CreditG.features(credit.train()).stream().filter(c -> !c.equals(label)).toList();
+    dev.slipway.features.TransformGraph transform = dev.slipway.features.TransformGraph.fit(
+        credit.train(), features, dev.slipway.features.TransformOptions.defaults());
+    dev.slipway.core.Schema inputs = new dev.slipway.core.Schema(
+        credit.inputSchema().features().stream().filter(f -> !f.name().equals(label)).toList());
+    Labels amounts = Labels.regression(credit.train().column(label));
+    FeatureMatrix eval = transform.apply(credit.eval());
+    for (LabelTransform t : LabelTransform.values()) {
+      Trainer trainer = Trainers.find("linear_regression");
+      TrainedModel model = trainer.train(transform.apply(credit.train()), t.apply(amounts, label), Map.of(), 1);
+      ModelBundle bundle = ModelBundle.create(dev.slipway.core.Task.REGRESSION, label, List.of(), inputs,
+              transform, model, Provenance.of(trainer, Map.of(), 1, Map.of()))
+          .withLabelTransform(t);
+      double[] expected = bundle.predict(credit.eval().without(label)).values();
+      float[][] onnx = run(OnnxExport.of(bundle).orElseThrow(), eval);
+      for (int r = 0; r < expected.length; r++) {
+        assertThat((double) onnx[r][0]).as("%s row %d", t.id(), r)
+            .isCloseTo(expected[r], within(1e-4 * Math.abs(expected[r])));
+      }
+    }
+  }
+
+  @Test
   void treeModelsDoNotExport() {
     FeatureMatrix m = new FeatureMatrix(List.of("a"), 4, new double[] {1, 2, 3, 4});
     TrainedModel tree =
