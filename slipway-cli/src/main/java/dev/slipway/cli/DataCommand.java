@@ -4,17 +4,18 @@ import dev.slipway.core.FeatureType;
 import dev.slipway.core.InvalidInputException;
 import dev.slipway.core.Json;
 import dev.slipway.core.NotFoundException;
+import dev.slipway.core.OutputFiles;
 import dev.slipway.core.Statistics;
 import dev.slipway.core.Table;
 import dev.slipway.data.engine.CsvOptions;
 import dev.slipway.data.engine.DataEngine;
-import dev.slipway.data.report.StatisticsHtml;
 import dev.slipway.data.engine.DataSource;
 import dev.slipway.data.engine.Snapshot;
+import dev.slipway.data.report.StatisticsHtml;
 import dev.slipway.store.Artifact;
 import dev.slipway.store.MetadataStore;
-import dev.slipway.store.Stores;
 import dev.slipway.store.StoredBlob;
+import dev.slipway.store.Stores;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -261,7 +262,7 @@ final class DataCommand {
           }
           print(spec.commandLine().getOut(), stats);
           if (json != null) {
-            Files.write(json, Json.bytes(report));
+            OutputFiles.write(json, Json.bytes(report), "statistics");
           }
           if (html != null) {
             StatisticsHtml.write(target, stats, html);

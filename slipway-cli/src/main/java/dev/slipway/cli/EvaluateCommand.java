@@ -3,6 +3,7 @@ package dev.slipway.cli;
 import dev.slipway.core.FeatureType;
 import dev.slipway.core.InvalidInputException;
 import dev.slipway.core.Json;
+import dev.slipway.core.OutputFiles;
 import dev.slipway.core.Table;
 import dev.slipway.core.Task;
 import dev.slipway.data.CsvReader;
@@ -19,11 +20,8 @@ import dev.slipway.train.evaluation.ModelValidator;
 import dev.slipway.train.evaluation.SliceSpec;
 import dev.slipway.train.evaluation.Threshold;
 import dev.slipway.train.evaluation.WhatIf;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,11 +108,11 @@ final class EvaluateCommand implements Callable<Integer> {
         printWhatIf(out, whatIf(candidate.bundle(), table, w));
       }
       if (json != null) {
-        write(json, Json.bytes(result));
+        OutputFiles.write(json, Json.bytes(result), "evaluation report");
         out.println("  json       " + json);
       }
       if (html != null) {
-        write(html, HtmlReport.render(result, candidate.label()).getBytes(StandardCharsets.UTF_8));
+        OutputFiles.write(html, HtmlReport.render(result, candidate.label()).getBytes(StandardCharsets.UTF_8), "HTML report");
         out.println("  html       " + html);
       }
     }
@@ -189,17 +187,5 @@ final class EvaluateCommand implements Callable<Integer> {
               : s.metrics().containsKey("accuracy") ? String.format(Locale.ROOT, "accuracy %.4f", s.metrics().get("accuracy"))
               : String.format(Locale.ROOT, "rmse %.4f", s.metrics().get("rmse")));
     });
-  }
-
-  private static void write(Path file, byte[] bytes) {
-    try {
-      Path parentDir = file.toAbsolutePath().getParent();
-      if (parentDir != null) {
-        Files.createDirectories(parentDir);
-      }
-      Files.write(file, bytes);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.slipway.cli;
 
 import dev.slipway.core.InvalidInputException;
+import dev.slipway.core.OutputFiles;
 import dev.slipway.core.Task;
 import dev.slipway.store.Artifact;
 import dev.slipway.store.ModelRef;
@@ -10,12 +11,8 @@ import dev.slipway.train.ModelBundle;
 import dev.slipway.train.OnnxExport;
 import dev.slipway.train.Trainer;
 import dev.slipway.train.Trainers;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -59,7 +56,7 @@ final class ModelsExportOnnxCommand implements Callable<Integer> {
         OnnxExport.of(bundle).orElseThrow(() -> new InvalidInputException(
             "model " + label + " (trainer '" + trainer + "') cannot be exported to ONNX; "
                 + "the trainers that can: " + String.join(", ", exporters())));
-    write(onnx);
+    OutputFiles.write(out, onnx, "ONNX model");
     List<String> features = bundle.transform().outputNames();
     print.println("wrote " + out + " (" + label + ", trainer " + trainer + ")");
     print.println("  input   'input' float [N, " + features.size() + "]: the transformed features,"
@@ -74,22 +71,5 @@ final class ModelsExportOnnxCommand implements Callable<Integer> {
 
   private static List<String> exporters() {
     return Trainers.all().stream().filter(Trainer::exportsOnnx).map(Trainer::name).toList();
-  }
-
-  /** Atomically, and readable by others as any file the user writes (a temp file would be 0600). */
-  private void write(byte[] onnx) {
-    try {
-      Path target = out.toAbsolutePath();
-      Files.createDirectories(target.getParent());
-      Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
-      try {
-        Files.write(temp, onnx);
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(temp);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + out, e);
-    }
   }
 }

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.slipway.core.InvalidInputException;
 import dev.slipway.core.Json;
 import dev.slipway.core.NotFoundException;
+import dev.slipway.core.OutputFiles;
 import dev.slipway.core.Schema;
 import dev.slipway.core.SlipwayException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -63,24 +63,17 @@ public final class SchemaFiles {
    * @throws SlipwayException when the file cannot be written
    */
   public static void write(Schema schema, Path yaml) {
-    Path dir = yaml.toAbsolutePath().getParent();
+    Schema versioned =
+        schema.version() == null
+            ? new Schema(Schema.CURRENT_VERSION, schema.defaultEnvironments(), schema.features())
+            : schema;
+    byte[] bytes;
     try {
-      Schema versioned =
-          schema.version() == null
-              ? new Schema(Schema.CURRENT_VERSION, schema.defaultEnvironments(), schema.features())
-              : schema;
-      byte[] bytes = Json.YAML.writeValueAsBytes(versioned);
-      Files.createDirectories(dir);
-      Path temp = Files.createTempFile(dir, "." + yaml.getFileName(), ".tmp");
-      try {
-        Files.write(temp, bytes);
-        Files.move(temp, yaml, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(temp);
-      }
-    } catch (IOException e) {
-      throw new SlipwayException("cannot write schema to " + yaml + ": " + e.getMessage(), e);
+      bytes = Json.YAML.writeValueAsBytes(versioned);
+    } catch (JsonProcessingException e) {
+      throw new SlipwayException("cannot encode the schema as YAML: " + e.getOriginalMessage(), e);
     }
+    OutputFiles.write(yaml, bytes, "schema");
   }
 
   private static String describe(JsonProcessingException e) {

@@ -3,6 +3,7 @@ package dev.slipway.train;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slipway.core.InvalidInputException;
 import dev.slipway.core.Json;
+import dev.slipway.core.OutputFiles;
 import dev.slipway.core.Predictions;
 import dev.slipway.core.Predictor;
 import dev.slipway.core.Schema;
@@ -11,13 +12,13 @@ import dev.slipway.core.Task;
 import dev.slipway.features.FeatureMatrix;
 import dev.slipway.features.TransformGraph;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -272,22 +273,15 @@ public final class ModelBundle implements Predictor {
     zip.flush();
   }
 
-  /** Writes the bundle to a file atomically (a temporary sibling, then a rename). */
+  /** Writes the bundle to a file atomically ({@link OutputFiles}). */
   public void write(Path file) {
-    Path dir = file.toAbsolutePath().getParent();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try {
-      Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-      try {
-        try (OutputStream out = Files.newOutputStream(temp)) {
-          write(out);
-        }
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(temp);
-      }
+      write(bytes);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write model bundle " + file, e);
+      throw new UncheckedIOException("cannot encode the model bundle", e);
     }
+    OutputFiles.write(file, bytes.toByteArray(), "model bundle");
   }
 
   private BundleManifest manifest() {

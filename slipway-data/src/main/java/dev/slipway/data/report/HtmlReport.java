@@ -1,12 +1,10 @@
 package dev.slipway.data.report;
 
 import dev.slipway.core.Anomalies.Anomaly;
-import dev.slipway.core.SlipwayException;
+import dev.slipway.core.OutputFiles;
 import dev.slipway.data.drift.Binned;
 import dev.slipway.data.drift.FeatureDrift;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -49,12 +47,7 @@ public final class HtmlReport {
 
   /** Writes the page. */
   public static void write(ValidationReport report, Path file) {
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Files.writeString(file, render(report), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new SlipwayException("cannot write HTML report to " + file + ": " + e.getMessage(), e);
-    }
+    OutputFiles.write(file, render(report).getBytes(StandardCharsets.UTF_8), "HTML report");
   }
 
   private static void anomalies(ValidationReport report, StringBuilder html) {

@@ -1,19 +1,16 @@
 package dev.slipway.data.report;
 
-import static dev.slipway.data.report.HtmlReport.esc;
-
-import dev.slipway.core.SlipwayException;
-import dev.slipway.core.Statistics;
+import dev.slipway.core.OutputFiles;
 import dev.slipway.core.Statistics.Bucket;
 import dev.slipway.core.Statistics.NumericSummary;
 import dev.slipway.core.Statistics.StringSummary;
 import dev.slipway.core.Statistics.ValueCount;
-import java.io.IOException;
+import dev.slipway.core.Statistics;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import static dev.slipway.data.report.HtmlReport.esc;
 
 /**
  * Renders one dataset's {@link Statistics} as a self-contained HTML page (TFDV's Facets overview
@@ -54,17 +51,9 @@ public final class StatisticsHtml {
     return html.append("</body></html>\n").toString();
   }
 
-  /** Writes the page, creating the parent directory. */
+  /** Writes the page atomically, creating the parent directory. */
   public static void write(String dataset, Statistics stats, Path file) {
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Files.writeString(file, render(dataset, stats), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new SlipwayException("cannot write HTML report to " + file + ": " + e.getMessage(), e);
-    }
+    OutputFiles.write(file, render(dataset, stats).getBytes(StandardCharsets.UTF_8), "HTML report");
   }
 
   private static void overview(Statistics stats, StringBuilder html) {

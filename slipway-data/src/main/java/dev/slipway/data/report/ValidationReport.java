@@ -1,13 +1,11 @@
 package dev.slipway.data.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.slipway.core.Anomalies;
 import dev.slipway.core.Anomalies.Anomaly;
+import dev.slipway.core.Anomalies;
 import dev.slipway.core.Json;
-import dev.slipway.core.SlipwayException;
+import dev.slipway.core.OutputFiles;
 import dev.slipway.data.drift.DriftReport;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,12 +40,6 @@ public record ValidationReport(
 
   /** Writes the report as JSON. */
   public void writeJson(Path file) {
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
-      Files.write(file, Json.bytes(this));
-    } catch (IOException e) {
-      throw new SlipwayException("cannot write report to " + file + ": " + e.getMessage(), e);
-    }
+    OutputFiles.write(file, Json.bytes(this), "report");
   }
 }
