@@ -53,10 +53,7 @@ public final class LinearRegressionTrainer implements Trainer {
   public TrainedModel train(
       FeatureMatrix x, Labels y, EvalSet eval, Map<String, Object> parameters, long seed) {
     Map<String, Object> resolved = resolveParameters(parameters);
-    if (y.task() != Task.REGRESSION) {
-      throw new InvalidInputException(
-          "trainer '" + NAME + "' learns regression only; use 'logistic_regression' for classes");
-    }
+    checkTask(y);
     y.checkFits(x);
     double l2 = ((Number) resolved.get("l2")).doubleValue();
     L2RegularisedOptimiser optimiser =

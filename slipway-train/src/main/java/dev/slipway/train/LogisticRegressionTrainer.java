@@ -59,10 +59,7 @@ public final class LogisticRegressionTrainer implements Trainer {
   public TrainedModel train(
       FeatureMatrix x, Labels y, EvalSet eval, Map<String, Object> parameters, long seed) {
     Map<String, Object> resolved = resolveParameters(parameters);
-    if (y.task() != Task.CLASSIFICATION) {
-      throw new InvalidInputException(
-          "trainer '" + NAME + "' learns classification only; use 'xgboost' for regression");
-    }
+    checkTask(y);
     y.checkFits(x);
     float[] weights = ClassWeights.perRow(NAME, resolved.get(ClassWeights.PARAMETER), y);
     MutableDataset<Label> data = TribuoData.classification(x, y, weights);

@@ -74,6 +74,21 @@ public interface Trainer {
    */
   TrainedModel load(byte[] bytes);
 
+  /**
+   * Refuses labels of a task this trainer does not learn.
+   *
+   * @throws dev.slipway.core.InvalidInputException naming the task and the trainers that learn it
+   */
+  default void checkTask(Labels y) {
+    if (!tasks().contains(y.task())) {
+      String task = y.task().name().toLowerCase(java.util.Locale.ROOT);
+      throw new dev.slipway.core.InvalidInputException(
+          "trainer '" + name() + "' does not learn " + task + "; the trainers that do: "
+              + String.join(", ", Trainers.all().stream()
+                  .filter(t -> t.tasks().contains(y.task())).map(Trainer::name).toList()));
+    }
+  }
+
   /** Whether this trainer's models export to ONNX ({@link TrainedModel#toOnnx()} not empty). */
   default boolean exportsOnnx() {
     return false;

@@ -55,6 +55,20 @@ class TrainersTest {
   }
 
   @Test
+  void aTaskTheTrainerDoesNotLearnNamesTheTrainersThatDo() {
+    FeatureMatrix m = new FeatureMatrix(List.of("x"), 2, new double[] {1, 2});
+    assertThatThrownBy(() -> Trainers.find("linear_regression")
+            .train(m, Labels.classification(new StringColumn("y", new String[] {"a", "b"})), Map.of(), 1))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("trainer 'linear_regression' does not learn classification; the trainers that do:"
+            + " cart, lightgbm, logistic_regression, xgboost");
+    assertThatThrownBy(() -> Trainers.find("logistic_regression").train(
+            m, Labels.regression(new dev.slipway.core.NumericColumn("y", new double[] {1, 2})), Map.of(), 1))
+        .hasMessage("trainer 'logistic_regression' does not learn regression; the trainers that do:"
+            + " cart, lightgbm, linear_regression, xgboost");
+  }
+
+  @Test
   void unknownTrainerListsTheKnownOnes() {
     assertThatThrownBy(() -> Trainers.find("xgb"))
         .isInstanceOf(InvalidInputException.class)
@@ -232,7 +246,7 @@ class TrainersTest {
     assertThat(Trainers.find("logistic_regression").tasks()).containsExactly(Task.CLASSIFICATION);
     assertThatThrownBy(() -> Trainers.find("logistic_regression").train(m, values, Map.of(), 1))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("classification only");
+        .hasMessageContaining("trainer 'logistic_regression' does not learn regression");
   }
 
   @Test
